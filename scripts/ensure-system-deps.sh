@@ -1,0 +1,27 @@
+#!/bin/sh
+# Make sure the system programs the tests drive are installed: Debian's
+# Chromium (Playwright's own browser download does not work here).
+# Installs them with apt when running as root on Debian; otherwise explains.
+set -eu
+
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installerar saknade systempaket:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  exit 0
+fi
+
+cat >&2 <<MSG
+Missing system packages:$missing
+The browser tests drive Debian's Chromium at /usr/bin/chromium.
+Install it as root, for example:
+    sudo apt-get update && sudo apt-get install -y$missing
+MSG
+exit 1

@@ -1,0 +1,135 @@
+"""Helpers for reading a built site and watching a browser page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+class _TextAndIds(HTMLParser):
+    """Collects the readable text of an element and the ids inside a page."""
+
+    SKIP = {"script", "style", "template"}
+
+    def __init__(self, root_tag: str | None) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root_tag = root_tag
+        self.depth = 0 if root_tag else 1
+        self.skip = 0
+        self.text: list[str] = []
+        self.ids: list[str] = []
+        self.lang: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        if attributes.get("id"):
+            self.ids.append(attributes["id"] or "")
+        if tag == self.root_tag:
+            self.depth += 1
+        if tag in self.SKIP:
+            self.skip += 1
+        self.text.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self.root_tag and self.depth:
+            self.depth -= 1
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        self.text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.text.append(data)
+
+
+def normalize(text: str) -> str:
+    """Collapse all white space to single spaces."""
+    return " ".join(text.split())
+
+
+@dataclass
+class Page:
+    path: Path
+    url: str  # relative to the site root, e.g. "riktlinjen/"
+    html: str
+
+    def _parse(self, root_tag: str | None) -> _TextAndIds:
+        parser = _TextAndIds(root_tag)
+        parser.feed(self.html)
+        return parser
+
+    @property
+    def article_text(self) -> str:
+        """The readable text of the page's main article."""
+        return normalize("".join(self._parse("article").text)).replace("¶", "")
+
+    @property
+    def ids(self) -> set[str]:
+        return set(self._parse(None).ids)
+
+    @property
+    def lang(self) -> str | None:
+        return self._parse(None).lang
+
+
+@dataclass
+class Site:
+    root: Path
+
+    def pages(self) -> list[Page]:
+        """Every HTML page of the build, found on disk (not from a hand-kept list)."""
+        found = []
+        for path in sorted(self.root.rglob("*.html")):
+            rel = path.relative_to(self.root).as_posix()
+            url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+            found.append(Page(path, url, path.read_text(encoding="utf-8")))
+        return found
+
+    def content_pages(self) -> list[Page]:
+        """The pages people navigate to (every page but the 404 page)."""
+        return [p for p in self.pages() if p.url != "404.html"]
+
+    def page(self, url: str) -> Page:
+        for candidate in self.pages():
+            if candidate.url == url:
+                return candidate
+        raise KeyError(f"no page {url!r} in the build")
+
+
+@dataclass
+class Watched:
+    """A Playwright page plus what went wrong on it."""
+
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    outside_requests: list[str] = field(default_factory=list)
+
+    @classmethod
+    def attach(cls, context, allowed_prefixes: tuple[str, ...]) -> Watched:
+        """Open a page in context; block and record requests to other hosts."""
+        page = context.new_page()
+        watched = cls(page)
+
+        def on_route(route) -> None:
+            url = route.request.url
+            if url.startswith(allowed_prefixes):
+                route.continue_()
+            else:
+                watched.outside_requests.append(url)
+                route.abort()
+
+        context.route("**/*", on_route)
+        page.on(
+            "console",
+            lambda msg: watched.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+        page.on("pageerror", lambda exc: watched.console_errors.append(str(exc)))
+        return watched
+
+    def assert_clean(self) -> None:
+        """No console error, no uncaught exception, no request off the site."""
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+        assert self.outside_requests == [], f"requests off the site: {self.outside_requests}"

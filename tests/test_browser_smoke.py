@@ -1,0 +1,43 @@
+"""Every page in a real Chromium: loads cleanly, stays on the site, search works."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site import Site, Watched
+
+
+def test_every_page_loads_without_errors_or_outside_requests(
+    site: Site, watched: Watched, base_url: str
+) -> None:
+    for page in site.content_pages():
+        response = watched.page.goto(base_url + page.url, wait_until="networkidle")
+        assert response is not None and response.ok, page.url
+        assert watched.page.locator("h1").count() == 1, page.url
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize(
+    "word,expected_url",
+    [
+        ("yrkeskvalifikationsdirektiv", ""),
+        ("arbetsplatslärande", ""),
+        ("verksamhetsmål", "planera/"),
+    ],
+)
+def test_search_finds_page_for_swedish_word(
+    watched: Watched, base_url: str, word: str, expected_url: str
+) -> None:
+    page = watched.page
+    page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+    page.keyboard.press("/")  # Material's shortcut: focus the search field
+    search = page.locator("input.md-search__input")
+    assert search.evaluate("el => el === document.activeElement")
+    search.press_sequentially(word, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+    assert f"/{expected_url}" in hrefs
+    watched.assert_clean()
