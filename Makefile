@@ -27,12 +27,12 @@ build: $(VENV)/.runtime  ## Build the site into site/
 
 test: $(VENV)/.dev  ## Install everything, make sure a Chromium is there, run all tests
 	sh scripts/ensure-system-deps.sh
-	$(BIN)/ruff check macros tests benchmarks
+	$(BIN)/ruff check
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check macros tests benchmarks
-	$(BIN)/ruff format --check macros tests benchmarks
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 
 bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
 	$(BIN)/python benchmarks/run.py
