@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .checklist import render_checklist_html
 from .questions import load_questions, render_questions_markdown
 from .scenes import load_presentation, render_article_markdown
 from .updated import last_changed
@@ -39,6 +40,12 @@ def define_env(env: Any) -> None:
         """The four planning questions as headings with fixed ids."""
         _note_source(env, questions_path)
         return render_questions_markdown(questions, heading_level)
+
+    @env.macro
+    def checklist() -> str:
+        """The interactive planning checklist, built from the same questions."""
+        _note_source(env, questions_path)
+        return render_checklist_html(questions, env.page.canonical_url or env.page.url)
 
     summary_path = data_dir / "i_korthet.yml"
     summary = load_presentation(summary_path)

@@ -1,0 +1,522 @@
+"""The planning checklist in Chromium: save, restore, plans, export, import, print."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.site import Watched
+
+URL = "planera/checklista/"
+KEY = "vgr-kompetensutveckling:checklista:v1"
+
+
+@pytest.fixture
+def checklist(watched: Watched, base_url: str) -> Watched:
+    """The checklist page, opened in a fresh browser profile."""
+    watched.page.goto(base_url + URL, wait_until="networkidle")
+    watched.page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+    return watched
+
+
+def saved(page) -> dict:
+    """What the checklist has written to localStorage."""
+    raw = page.evaluate(f"localStorage.getItem({KEY!r})")
+    return json.loads(raw) if raw else {}
+
+
+def wait_saved(page) -> None:
+    page.wait_for_function(
+        "document.querySelector('[data-status]').textContent.startsWith('Sparat')"
+    )
+
+
+def plan_names(page) -> list[str]:
+    return page.locator("#vgr-plan-select option").evaluate_all(
+        "opts => opts.map(o => o.textContent.split(' – ')[0])"
+    )
+
+
+def choose_plan(page, name: str) -> None:
+    """Pick a saved plan by name in the plan chooser."""
+    value = page.locator("#vgr-plan-select option", has_text=name).first.get_attribute("value")
+    page.select_option("#vgr-plan-select", value=value)
+
+
+def import_file(page, content: bytes, name: str = "plan.json") -> None:
+    page.set_input_files(
+        "#vgr-import", files=[{"name": name, "mimeType": "application/json", "buffer": content}]
+    )
+
+
+def export_doc(answers: dict[str, str], **plan) -> bytes:
+    """An export file as the checklist writes it."""
+    doc = {
+        "format": "vgr-checklista",
+        "version": 1,
+        "questionsVersion": 1,
+        "exported": "2026-11-01T10:00:00.000Z",
+        "plan": {
+            "details": plan.get("details", {"name": "Importerad plan"}),
+            "answers": [{"id": k, "question": "", "text": v} for k, v in answers.items()],
+            "done": plan.get("done", {}),
+        },
+    }
+    return json.dumps(doc).encode()
+
+
+class TestAutosave:
+    def test_fill_reload_and_everything_is_restored(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Introduktion för nya medarbetare")
+        page.fill("#vgr-d-date", "2026-12-01")
+        page.fill("#vgr-a-varfor", "För att minska avvikelserna.")
+        page.fill("#vgr-a-hur-de-basta", "De frågar en kollega.\nOch skriver ned det.")
+        page.check("#vgr-done-varfor")
+        wait_saved(page)
+        status = page.locator("[data-status]").text_content()
+        assert re.fullmatch(r"Sparat i den här webbläsaren kl\. \d\d:\d\d\.", status)
+        assert page.locator("[role=status] [data-status]").count() == 1
+
+        page.reload(wait_until="networkidle")
+        assert page.input_value("#vgr-d-name") == "Introduktion för nya medarbetare"
+        assert page.input_value("#vgr-d-date") == "2026-12-01"
+        assert page.input_value("#vgr-a-varfor") == "För att minska avvikelserna."
+        expected = "De frågar en kollega.\nOch skriver ned det."
+        assert page.input_value("#vgr-a-hur-de-basta") == expected
+        assert page.is_checked("#vgr-done-varfor")
+        assert page.locator("[data-progress]").text_content() == "1 av 4 frågor klara"
+        checklist.assert_clean()
+
+    def test_saved_under_one_versioned_key(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.fill("#vgr-a-larandet", "Korta pass med övningar.")
+        wait_saved(page)
+        keys = page.evaluate("Object.keys(localStorage)")
+        assert [k for k in keys if not k.startswith("/.__")] == [KEY]  # besides Material's own
+        state = saved(page)
+        plan = state["plans"][state["current"]]
+        assert plan["answers"] == {"larandet": "Korta pass med övningar."}
+
+    def test_status_is_not_rewritten_on_every_keystroke(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.evaluate(
+            """() => {
+              window.__statusChanges = 0;
+              new MutationObserver(() => window.__statusChanges++)
+                .observe(document.querySelector('[data-status]'),
+                         {childList: true, characterData: true, subtree: true});
+            }"""
+        )
+        page.locator("#vgr-a-varfor").press_sequentially("Ett svar som skrivs tecken för tecken")
+        wait_saved(page)
+        page.wait_for_timeout(400)
+        assert page.evaluate("window.__statusChanges") <= 2
+
+    def test_navigating_away_and_back_restores_with_instant_navigation(
+        self, checklist: Watched, base_url: str
+    ) -> None:
+        page = checklist.page
+        page.fill("#vgr-a-kunskaper", "Kunna journalföra.")
+        page.locator(".md-nav--primary a", has_text="Riktlinjen").first.click()
+        page.wait_for_url(base_url + "riktlinjen/")
+        page.go_back()
+        page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+        assert page.input_value("#vgr-a-kunskaper") == "Kunna journalföra."
+        checklist.assert_clean()
+
+
+class TestTwoTabs:
+    def test_edit_in_other_tab_appears_without_overwriting_field_being_typed(
+        self, browser, base_url: str
+    ) -> None:
+        context = browser.new_context()
+        try:
+            first, second = context.new_page(), context.new_page()
+            for page in (first, second):
+                page.goto(base_url + URL, wait_until="networkidle")
+                page.wait_for_selector("[data-ready]")
+            second.fill("#vgr-a-hur", "Jag skriver här")
+            wait_saved(second)
+            first.wait_for_function(
+                "document.querySelector('#vgr-a-hur').value === 'Jag skriver här'"
+            )
+            # The second tab keeps typing in "hur" while the first edits two fields.
+            second.focus("#vgr-a-hur")
+            second.keyboard.type(" och fortsätter")
+            first.fill("#vgr-a-varfor", "Från första fliken")
+            first.fill("#vgr-a-hur", "Första fliken skriver över")
+            wait_saved(first)
+            second.wait_for_function(
+                "document.querySelector('#vgr-a-varfor').value === 'Från första fliken'"
+            )
+            assert second.input_value("#vgr-a-hur") == "Jag skriver här och fortsätter"
+        finally:
+            context.close()
+
+
+class TestPlans:
+    def test_new_switch_duplicate_delete_and_undo(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Plan A")
+        page.fill("#vgr-a-varfor", "Svar i A")
+        page.click("[data-action=new]")
+        assert page.input_value("#vgr-a-varfor") == ""
+        page.fill("#vgr-d-name", "Plan B")
+        wait_saved(page)
+        assert sorted(plan_names(page)) == ["Plan A", "Plan B"]
+
+        choose_plan(page, "Plan A")
+        assert page.input_value("#vgr-a-varfor") == "Svar i A"
+
+        page.click("[data-action=duplicate]")
+        assert page.input_value("#vgr-d-name") == "Kopia av Plan A"
+        assert page.input_value("#vgr-a-varfor") == "Svar i A"
+        assert len(plan_names(page)) == 3
+
+        dialogs: list[str] = []
+        page.once("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+        page.click("[data-action=delete]")
+        assert "Kopia av Plan A" in dialogs[0]
+        assert sorted(plan_names(page)) == ["Plan A", "Plan B"]
+        assert "togs bort" in page.locator("[data-status]").text_content()
+
+        page.click("[data-action=undo]")
+        assert sorted(plan_names(page)) == ["Kopia av Plan A", "Plan A", "Plan B"]
+        assert page.input_value("#vgr-a-varfor") == "Svar i A"
+        page.reload(wait_until="networkidle")
+        assert len(plan_names(page)) == 3
+        checklist.assert_clean()
+
+    def test_delete_is_cancelled_when_not_confirmed(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Behåll mig")
+        page.once("dialog", lambda d: d.dismiss())
+        page.click("[data-action=delete]")
+        assert plan_names(page) == ["Behåll mig"]
+
+    def test_plans_are_listed_by_name_and_last_change(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Handledning")
+        label = page.locator("#vgr-plan-select option").first.text_content()
+        assert re.fullmatch(r"Handledning – ändrad \d{4}-\d\d-\d\d \d\d:\d\d", label)
+
+    def test_delete_all_removes_every_saved_plan(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Hemligt")
+        wait_saved(page)
+        page.once("dialog", lambda d: d.accept())
+        page.click("[data-action=delete-all]")
+        assert page.input_value("#vgr-d-name") == ""
+        assert "Hemligt" not in json.dumps(saved(page))
+
+
+def fill_plan(page) -> dict[str, str]:
+    """Fill a full plan; return answers by field id."""
+    ids = page.locator("textarea[id^=vgr-a-]").evaluate_all("els => els.map(e => e.name)")
+    answers = {fid: f'Svar på {fid}: åäö "citat" & <b>inte fet</b>\nRad två.' for fid in ids}
+    page.fill("#vgr-d-name", "Säker vård 2027")
+    page.fill("#vgr-d-unit", "Akutmottagningen")
+    for fid, text in answers.items():
+        page.fill(f"#vgr-a-{fid}", text)
+    page.check("#vgr-done-hur")
+    return answers
+
+
+class TestExportImport:
+    def test_export_json_then_import_gives_same_answers_as_new_plan(
+        self, checklist: Watched
+    ) -> None:
+        page = checklist.page
+        answers = fill_plan(page)
+        with page.expect_download() as info:
+            page.click("[data-action=export-json]")
+        download = info.value
+        assert re.fullmatch(
+            r"utbildningsplan-saker-vard-2027-\d{4}-\d\d-\d\d\.json", download.suggested_filename
+        )
+        content = Path(download.path()).read_bytes()
+        wait_saved(page)
+        before = saved(page)
+
+        import_file(page, content)
+        page.wait_for_function("document.querySelectorAll('#vgr-plan-select option').length === 2")
+        assert "har importerats som en ny plan" in page.locator("[data-status]").text_content()
+        for fid, text in answers.items():
+            assert page.input_value(f"#vgr-a-{fid}") == text
+        assert page.is_checked("#vgr-done-hur")
+        after = saved(page)
+        for plan_id, plan in before["plans"].items():  # the original is untouched
+            assert after["plans"][plan_id]["answers"] == plan["answers"]
+        checklist.assert_clean()
+
+    def test_export_markdown_holds_every_answer(self, checklist: Watched) -> None:
+        page = checklist.page
+        answers = fill_plan(page)
+        with page.expect_download() as info:
+            page.click("[data-action=export-md]")
+        assert info.value.suggested_filename.endswith(".md")
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        assert text.startswith("# Utbildningsplan: Säker vård 2027\n")
+        for answer in answers.values():
+            assert answer in text
+        assert "## Fråga 2: Hur kommer vi dit? (klar)" in text
+        assert "- Verksamhet: Akutmottagningen" in text
+
+    def test_copy_as_text_puts_plain_text_on_clipboard(self, checklist: Watched, base_url) -> None:
+        page = checklist.page
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+        answers = fill_plan(page)
+        page.click("[data-action=copy-text]")
+        page.wait_for_function(
+            "document.querySelector('[data-status]').textContent.includes('kopierad')"
+        )
+        text = page.evaluate("navigator.clipboard.readText()")
+        assert text.startswith("Utbildningsplan: Säker vård 2027\n")
+        assert "**" not in text and "## " not in text
+        for answer in answers.values():
+            assert answer in text
+
+
+BAD_IMPORTS = {
+    "not_json": ("{ det här är inte json".encode(), "inte en JSON-fil"),
+    "five_megabytes": (b"{" + b" " * (5 * 1024 * 1024) + b"}", "för stor"),
+    "unknown_version": (
+        json.dumps({"format": "vgr-checklista", "version": 99, "plan": {}}).encode(),
+        "formatversion 99",
+    ),
+    "other_json": (json.dumps({"hello": "world"}).encode(), "inte en plan"),
+    "proto_key_in_answers": (
+        b'{"format":"vgr-checklista","version":1,"plan":{"details":{},'
+        b'"answers":[{"id":"__proto__","text":"x"}],"done":{}}}',
+        "okänt fältnamn",
+    ),
+    "proto_key_in_details": (
+        b'{"format":"vgr-checklista","version":1,"plan":{"details":{"__proto__":{"a":1}},'
+        b'"answers":[],"done":{}}}',
+        "okänt fält",
+    ),
+    "number_as_answer": (
+        b'{"format":"vgr-checklista","version":1,"plan":{"details":{},'
+        b'"answers":[{"id":"varfor","text":42}],"done":{}}}',
+        "måste vara text",
+    ),
+}
+
+
+class TestBadImports:
+    @pytest.mark.parametrize("content,message", BAD_IMPORTS.values(), ids=BAD_IMPORTS.keys())
+    def test_invalid_file_shows_swedish_message_and_changes_nothing(
+        self, checklist: Watched, content: bytes, message: str
+    ) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Min plan")
+        page.fill("#vgr-a-varfor", "Viktigt svar")
+        wait_saved(page)
+        before = page.evaluate(f"localStorage.getItem({KEY!r})")
+
+        import_file(page, content)
+        error = page.locator("[data-error]")
+        error.wait_for()
+        page.wait_for_function("document.querySelector('[data-error]').textContent !== ''")
+        assert message in error.text_content()
+        assert "Inget har ändrats." in error.text_content()
+        assert page.locator("[data-error][role=alert]").count() == 1
+        assert page.evaluate(f"localStorage.getItem({KEY!r})") == before
+        assert page.input_value("#vgr-a-varfor") == "Viktigt svar"
+        assert page.evaluate("Object.getPrototypeOf({}).a") is None
+        checklist.assert_clean()
+
+    def test_markup_in_imported_answers_is_text_and_never_runs(self, checklist: Watched) -> None:
+        page = checklist.page
+        evil = {
+            "varfor": "<script>window.__pwned = 1</script>",
+            "hur": '<img src="x" onerror="window.__pwned = 2">',
+            "gammal-fraga": '<img src="y" onerror="window.__pwned = 3">',
+        }
+        import_file(page, export_doc(evil, details={"name": "<b onmouseover=alert(1)>x</b>"}))
+        page.wait_for_function("document.querySelectorAll('#vgr-plan-select option').length === 2")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None
+        assert page.input_value("#vgr-a-varfor") == evil["varfor"]
+        assert page.input_value("#vgr-a-hur") == evil["hur"]
+        assert page.locator(".vgr-checklist img, .vgr-checklist b[onmouseover]").count() == 0
+        assert page.locator("[data-orphans] textarea").input_value() == evil["gammal-fraga"]
+        checklist.assert_clean()
+
+
+class TestMigration:
+    def test_file_from_older_questions_keeps_and_shows_retired_answers(
+        self, checklist: Watched
+    ) -> None:
+        page = checklist.page
+        old = json.loads(export_doc({"varfor": "Ett mål"}))
+        old["questionsVersion"] = 0
+        old["plan"]["answers"].append(
+            {"id": "malgrupp", "question": "Vilka är deltagarna?", "text": "Nya sjuksköterskor"}
+        )
+        import_file(page, json.dumps(old).encode())
+        orphans = page.locator("[data-orphans]")
+        orphans.wait_for()
+        assert page.input_value("#vgr-a-varfor") == "Ett mål"
+        assert orphans.get_by_label("Vilka är deltagarna?").input_value() == "Nya sjuksköterskor"
+
+        with page.expect_download() as info:
+            page.click("[data-action=export-json]")
+        exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+        assert {
+            "id": "malgrupp",
+            "question": "Vilka är deltagarna?",
+            "text": "Nya sjuksköterskor",
+        } in exported["plan"]["answers"]
+        assert exported["questionsVersion"] == 1
+
+
+THROWING_STORAGE = {
+    "blocked": """
+        Object.defineProperty(window, 'localStorage', {
+          get() { throw new DOMException('blocked', 'SecurityError'); }
+        });""",
+    "throws_on_access": """
+        Storage.prototype.getItem = () => { throw new Error('no'); };
+        Storage.prototype.setItem = () => { throw new Error('no'); };""",
+    "full": """
+        Storage.prototype.setItem = () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        };""",
+}
+
+
+class TestStorageFaults:
+    @pytest.mark.parametrize("script", THROWING_STORAGE.values(), ids=THROWING_STORAGE.keys())
+    def test_page_keeps_working_and_warns_to_export_or_print(
+        self, browser, base_url: str, script: str
+    ) -> None:
+        context = browser.new_context()
+        context.add_init_script(script)
+        watched = Watched.attach(context, allowed_prefixes=(base_url, "blob:", "data:"))
+        page = watched.page
+        try:
+            page.goto(base_url + URL, wait_until="networkidle")
+            page.wait_for_selector("[data-ready]")
+            page.fill("#vgr-d-name", "Utan lagring")
+            page.fill("#vgr-a-varfor", "Det här går inte att spara")
+            page.wait_for_timeout(500)
+            warning = page.locator("[data-storage-warning]")
+            assert warning.is_visible()
+            assert "ladda ned eller skriv ut" in warning.text_content()
+            with page.expect_download() as info:
+                page.click("[data-action=export-json]")
+            assert "Det här går inte att spara" in Path(info.value.path()).read_text("utf-8")
+            page.click("[data-action=new]")
+            assert page.input_value("#vgr-a-varfor") == ""
+            watched.assert_clean()
+        finally:
+            context.close()
+
+
+def pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), "\n".join(p.extract_text() for p in reader.pages)
+
+
+class TestPrint:
+    def test_blank_checklist_prints_on_at_most_two_a4_pages(self, checklist: Watched) -> None:
+        pages, text = pdf_text(checklist.page.pdf(format="A4"))
+        assert pages <= 2
+        assert "Vad och hur gör de som är bäst" in text
+        assert "Ladda ned" not in text  # no buttons
+        assert "Riktlinjen" not in text  # no navigation
+
+    def test_print_blank_action_prints_empty_form_while_a_plan_is_open(
+        self, checklist: Watched
+    ) -> None:
+        page = checklist.page
+        page.fill("#vgr-d-name", "Hemlig plan")
+        page.fill("#vgr-a-varfor", "Ett svar som inte ska synas")
+        page.evaluate("window.print = () => { window.__printed = true; }")
+        page.click("[data-action=print-blank]")
+        assert page.evaluate("window.__printed")
+        pages, text = pdf_text(page.pdf(format="A4"))
+        assert pages <= 2
+        assert "Ett svar som inte ska synas" not in text
+        assert "Hemlig plan" not in text
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        _, text = pdf_text(page.pdf(format="A4"))
+        assert "Ett svar som inte ska synas" in text
+
+    def test_long_answer_prints_in_full_with_details_and_address(
+        self, checklist: Watched, base_url: str
+    ) -> None:
+        page = checklist.page
+        words = [f"ord{i:04d}" for i in range(400)]
+        answer = " ".join(words)
+        assert len(answer) >= 3_000
+        page.fill("#vgr-d-name", "Utskriftsprov")
+        page.fill("#vgr-a-hur-forandringar", answer)
+        page.check("#vgr-done-varfor")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        _, text = pdf_text(page.pdf(format="A4"))
+        flat = re.sub(r"\s+", " ", text)
+        missing = [w for w in words if w not in flat]
+        assert missing == []
+        assert "Utbildningsplan: Utskriftsprov" in flat
+        assert "Utskriftfrån" + base_url + URL in re.sub(r"\s+", "", text)
+
+
+class TestKeyboardAndNoScript:
+    def test_plan_can_be_completed_by_keyboard_alone(self, checklist: Watched) -> None:
+        page = checklist.page
+        page.focus("#vgr-d-name")
+        page.keyboard.type("Tangentbordsplan")
+        seen: list[str] = []
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            info = page.evaluate(
+                """() => { const el = document.activeElement;
+                   const cs = getComputedStyle(el);
+                   return {id: el.id, tag: el.tagName, type: el.type || '',
+                           outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0,
+                           // Tab past a date's fields reaches its calendar button,
+                           // inside the browser's own shadow DOM, with a native ring.
+                           picker: el.type === 'date' && !el.matches(':focus'),
+                           shadow: cs.boxShadow !== 'none'}; }"""
+            )
+            if not info["id"].startswith("vgr-"):
+                break
+            visible = info["outline"] or info["shadow"] or info["picker"]
+            assert visible, f"no visible focus on #{info['id']}"
+            seen.append(info["id"])
+            if info["tag"] == "TEXTAREA":
+                page.keyboard.type("Svar")
+            elif info["type"] == "checkbox":
+                page.keyboard.press("Space")
+        assert "vgr-done-larandet" in seen
+        assert page.locator("[data-progress]").text_content() == "4 av 4 frågor klara"
+        wait_saved(page)
+        state = saved(page)
+        plan = state["plans"][state["current"]]
+        assert plan["details"]["name"] == "Tangentbordsplan"
+        assert len(plan["answers"]) == 10
+
+    def test_without_javascript_questions_are_there_with_a_note(
+        self, browser, base_url: str
+    ) -> None:
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            page = context.new_page()
+            page.goto(base_url + URL)
+            assert page.locator("textarea").count() == 10
+            assert page.locator(".vgr-nojs").is_visible()
+            assert "behövs JavaScript" in page.locator(".vgr-nojs").text_content()
+            assert not page.locator(".vgr-toolbar").is_visible()
+            page.fill("#vgr-a-varfor", "Skrivet utan skript")
+            _, text = pdf_text(page.pdf(format="A4"))
+            assert "Hur kan vi göra lärandet motiverande" in text
+        finally:
+            context.close()
