@@ -35,7 +35,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check
 
 bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/checklist.py
 
 clean:
 	rm -rf site dist .pytest_cache
