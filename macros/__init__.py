@@ -11,9 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from .checklist import render_checklist_html
+from .data import DataError
+from .links import load_links, render_links_markdown
 from .questions import load_questions, render_questions_markdown
-from .scenes import load_presentation, render_article_markdown
+from .scenes import (
+    load_presentation,
+    relative_link,
+    render_article_markdown,
+    render_described_markdown,
+    render_presentation,
+)
 from .updated import last_changed
 
 
@@ -28,8 +38,20 @@ def _note_source(env: Any, path: Path) -> None:
         page.meta["last_updated"] = changed
 
 
+# Presentations, by data file name (docs/data/NAME.yml).
+PRESENTATIONS = ("i_korthet", "planera_bildspel")
+
+
 def define_env(env: Any) -> None:
-    """Load the site's data and register its macros."""
+    """Load the site's data and register its macros. A broken data file stops
+    the build with one clear line: file, field, problem."""
+    try:
+        _define_env(env)
+    except DataError as err:
+        raise PluginError(f"Fel i datafil: {err}") from None
+
+
+def _define_env(env: Any) -> None:
     data_dir = Path(env.conf["docs_dir"]) / "data"
     questions_path = data_dir / "planning_questions.yml"
     questions = load_questions(questions_path)
@@ -47,14 +69,48 @@ def define_env(env: Any) -> None:
         _note_source(env, questions_path)
         return render_checklist_html(questions, env.page.canonical_url or env.page.url)
 
-    summary_path = data_dir / "i_korthet.yml"
-    summary = load_presentation(summary_path)
+    docs_dir = Path(env.conf["docs_dir"])
+    presentations = {
+        name: load_presentation(data_dir / f"{name}.yml", questions, docs_dir)
+        for name in PRESENTATIONS
+    }
+
+    def _presentation(name: str) -> dict[str, Any]:
+        if name not in presentations:
+            known = ", ".join(sorted(presentations))
+            raise DataError(
+                env.page.file.src_uri, "presentation", f"okänt bildspel '{name}' ({known})"
+            )
+        _note_source(env, data_dir / f"{name}.yml")
+        _note_source(env, questions_path)
+        return presentations[name]
 
     @env.macro
     def summary_article(anchor: str = "varfor-en-riktlinje") -> str:
         """ "Riktlinjen i korthet" as a section of prose with a fixed id."""
-        _note_source(env, summary_path)
-        return render_article_markdown(summary, anchor)
+        return render_article_markdown(_presentation("i_korthet"), anchor)
+
+    @env.macro
+    def presentation(name: str) -> str:
+        """A presentation: its scenes as an article, with a slide-show mode."""
+        data = _presentation(name)
+        link = relative_link(env.page.file.src_uri, data["described_page"])
+        return render_presentation(data, link)
+
+    @env.macro
+    def described(name: str) -> str:
+        """The described version (syntolkning) of a presentation."""
+        data = _presentation(name)
+        return render_described_markdown(data, relative_link(env.page.file.src_uri, data["page"]))
+
+    links_path = data_dir / "links.yml"
+    links = load_links(links_path, docs_dir, questions)
+
+    @env.macro
+    def intranet_links() -> str:
+        """Every stable address, grouped by page, with full URLs to copy."""
+        _note_source(env, links_path)
+        return render_links_markdown(links, env.conf["site_url"] or "", env.page.file.src_uri)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -145,27 +145,6 @@
     return out.join("\n") + "\n";
   }
 
-  /** Copy text to the clipboard; resolves true when it worked. */
-  function copyText(text) {
-    function fallback() {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.style.position = "fixed";
-      area.style.opacity = "0";
-      document.body.appendChild(area);
-      area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      area.remove();
-      return ok;
-    }
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text).then(function () { return true; }, fallback);
-    }
-    return Promise.resolve(fallback());
-  }
-
   /** Enhance one checklist element. */
   function init(root) {
     if (root.getAttribute("data-ready")) return;
@@ -413,7 +392,7 @@
       },
       "copy-text": function () {
         collect();
-        copyText(planText(current(), model, false)).then(function (ok) {
+        window.vgrCopyText(planText(current(), model, false)).then(function (ok) {
           say(ok ? "Planen är kopierad som text. Klistra in den i till exempel Word eller e-post."
             : "Det gick inte att kopiera. Ladda ned planen som text i stället.");
         });

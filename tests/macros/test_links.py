@@ -1,0 +1,66 @@
+"""The intranet link list: data to full URLs and checked links."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.data import DataError
+from macros.links import load_links, page_path, page_title, render_links_markdown
+from macros.questions import load_questions
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+QUESTIONS = load_questions(DOCS / "data" / "planning_questions.yml")
+
+
+@pytest.mark.parametrize(
+    "md,path",
+    [
+        ("index.md", ""),
+        ("riktlinjen/index.md", "riktlinjen/"),
+        ("planera/checklista.md", "planera/checklista/"),
+        ("lankar.md", "lankar/"),
+    ],
+)
+def test_page_path_follows_directory_urls(md: str, path: str) -> None:
+    assert page_path(md) == path
+
+
+def test_page_title_comes_from_front_matter() -> None:
+    assert page_title(DOCS / "planera" / "checklista.md") == "Checklista för att planera utbildning"
+
+
+def test_full_urls_are_built_from_site_url_and_links_are_relative() -> None:
+    groups = load_links(DOCS / "data" / "links.yml", DOCS, QUESTIONS)
+    markdown = render_links_markdown(groups, "https://intranat.example/kompetens/", "lankar.md")
+    assert "https://intranat.example/kompetens/riktlinjen/#mal" in markdown
+    assert "[Mål för kompetensutveckling i VGR](riktlinjen/index.md#mal)" in markdown
+    assert "https://intranat.example/kompetens/planera/checklista/#fraga-hur" in markdown
+    assert 'data-copy="https://intranat.example/kompetens/#chef"' in markdown
+
+
+def test_question_anchors_come_from_the_questions_file() -> None:
+    groups = load_links(DOCS / "data" / "links.yml", DOCS, QUESTIONS)
+    planera = next(g for g in groups if g["page"] == "planera/index.md")
+    assert [a["id"] for a in planera["anchors"]] == [
+        f"fraga-{q['id']}" for q in QUESTIONS["questions"]
+    ]
+
+
+def test_link_to_missing_page_is_refused(tmp_path: Path) -> None:
+    for name in ("links.yml", "links.schema.json"):
+        shutil.copy(DOCS / "data" / name, tmp_path / name)
+    path = tmp_path / "links.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("page: lankar", "page: finns-inte", 1)
+        .replace("page: planera/bildspel.md", "page: planera/bildspelet.md"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_links(path, DOCS, QUESTIONS)
+    assert caught.value.field.startswith("pages[") and caught.value.field.endswith("].page")
+    assert "planera/bildspelet.md" in caught.value.problem

@@ -1,0 +1,62 @@
+"""The intranet link page: every listed address resolves, and copies."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from tests.site import Site, Watched
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+
+
+def resolves(site: Site, path: str, fragment: str) -> bool:
+    """Does a site path (e.g. ``riktlinjen/``) exist with an element id ``fragment``?"""
+    try:
+        page = site.page(path)
+    except KeyError:
+        return False
+    return not fragment or fragment in page.ids
+
+
+def test_every_link_on_the_link_page_resolves(site: Site) -> None:
+    page = site.page("lankar/")
+    article = page.html.split("<article", 1)[1].split("</article>", 1)[0]
+    hrefs = [h for h in re.findall(r'<a href="([^"]+)"', article) if not h.startswith("#")]
+    assert len(hrefs) == len(re.findall(r'<code class="vgr-url">', article)) >= 25
+    for href in hrefs:
+        target = urlsplit(urljoin("http://x/lankar/", href))
+        assert resolves(site, target.path.lstrip("/"), target.fragment), href
+
+
+def test_every_full_address_is_built_from_site_url_and_resolves(site: Site) -> None:
+    page = site.page("lankar/")
+    urls = re.findall(r'<code class="vgr-url">([^<]+)</code>', page.html)
+    copies = re.findall(r'data-copy="([^"]+)"', page.html)
+    assert urls == copies
+    fragments = {urlsplit(u).fragment for u in urls}
+    assert {"mal", "for-att-na-malen", "det-vill-vi-ska-handa", "chef", "fraga-hur"} <= fragments
+    for url in urls:
+        assert url.startswith(DEFAULT_SITE_URL), url
+        target = urlsplit(url[len(DEFAULT_SITE_URL) - 1 :])
+        assert resolves(site, target.path.lstrip("/"), target.fragment), url
+
+
+def test_link_page_lists_every_page_of_the_site(site: Site) -> None:
+    urls = set(re.findall(r'<code class="vgr-url">([^<#]+)</code>', site.page("lankar/").html))
+    listed = {u[len(DEFAULT_SITE_URL) :] for u in urls}
+    pages = {p.url for p in site.content_pages()} - {"lankar/"}
+    assert pages <= listed
+
+
+def test_copy_button_copies_the_full_address(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page.goto(base_url + "lankar/", wait_until="networkidle")
+    button = page.get_by_role(
+        "button", name="Kopiera adressen till Mål för kompetensutveckling i VGR"
+    )
+    button.click()
+    assert page.evaluate("navigator.clipboard.readText()") == DEFAULT_SITE_URL + "riktlinjen/#mal"
+    assert button.text_content() == "Kopierad"
+    watched.assert_clean()
