@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from .checklist import render_checklist_html
 from .data import DataError
-from .links import load_links, render_links_markdown
+from .links import load_links, relative_url, render_links_markdown
 from .questions import load_questions, render_questions_markdown
 from .scenes import (
     load_presentation,
@@ -24,6 +24,7 @@ from .scenes import (
     render_described_markdown,
     render_presentation,
 )
+from .statement import load_statement, render_statement_markdown
 from .updated import last_changed
 
 
@@ -67,7 +68,8 @@ def _define_env(env: Any) -> None:
     def checklist() -> str:
         """The interactive planning checklist, built from the same questions."""
         _note_source(env, questions_path)
-        return render_checklist_html(questions, env.page.canonical_url or env.page.url)
+        privacy_url = relative_url(env.page.file.src_uri, "om-webbplatsen.md")
+        return render_checklist_html(questions, env.page.canonical_url or env.page.url, privacy_url)
 
     docs_dir = Path(env.conf["docs_dir"])
     presentations = {
@@ -111,6 +113,15 @@ def _define_env(env: Any) -> None:
         """Every stable address, grouped by page, with full URLs to copy."""
         _note_source(env, links_path)
         return render_links_markdown(links, env.conf["site_url"] or "", env.page.file.src_uri)
+
+    statement_path = data_dir / "accessibility.yml"
+    statement = load_statement(statement_path)
+
+    @env.macro
+    def accessibility_statement() -> str:
+        """The accessibility statement, from its facts in data."""
+        _note_source(env, statement_path)
+        return render_statement_markdown(statement)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -28,6 +28,14 @@ def page_path(md_path: str) -> str:
     return stem
 
 
+def relative_url(from_md: str, to_md: str) -> str:
+    """The URL of one page relative to another's URL, for links in raw HTML
+    (which MkDocs does not rewrite): ``planera/checklista.md`` to
+    ``om-webbplatsen.md`` is ``../../om-webbplatsen/``."""
+    target = posixpath.relpath(page_path(to_md) or ".", page_path(from_md) or ".")
+    return "./" if target == "." else target + "/"
+
+
 def page_title(md_file: Path) -> str:
     """The ``title`` from a page's front matter, else its first ``#`` heading."""
     text = md_file.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.data import DataError
-from macros.links import load_links, page_path, page_title, render_links_markdown
+from macros.links import load_links, page_path, page_title, relative_url, render_links_markdown
 from macros.questions import load_questions
 from tests.conftest import ROOT
 
@@ -64,3 +64,16 @@ def test_link_to_missing_page_is_refused(tmp_path: Path) -> None:
         load_links(path, DOCS, QUESTIONS)
     assert caught.value.field.startswith("pages[") and caught.value.field.endswith("].page")
     assert "planera/bildspelet.md" in caught.value.problem
+
+
+@pytest.mark.parametrize(
+    "src,dest,url",
+    [
+        ("planera/checklista.md", "om-webbplatsen.md", "../../om-webbplatsen/"),
+        ("index.md", "riktlinjen/index.md", "riktlinjen/"),
+        ("riktlinjen/index.md", "index.md", "../"),
+        ("lankar.md", "lankar.md", "./"),
+    ],
+)
+def test_relative_url_between_directory_urls(src: str, dest: str, url: str) -> None:
+    assert relative_url(src, dest) == url

@@ -1,0 +1,137 @@
+"""Keyboard alone: Tab through every page at 1280 and 320 px. Focus is always
+visible and on screen, and reaches the skip link, search, the theme toggle,
+the main content and every control of the checklist and the presentations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.site import Site
+
+# What the focused element looks like: its ring, and whether it is on screen.
+# A visually hidden theme radio shows its focus on the label that follows it.
+FOCUS_INFO = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const revisit = el.hasAttribute('data-kb-seen');
+  el.setAttribute('data-kb-seen', '');
+  const shown = el.matches('.md-option') ? el.nextElementSibling : el;
+  const cs = getComputedStyle(shown);
+  const r = shown.getBoundingClientRect();
+  return {
+    key: el.id || el.getAttribute('href') || el.className.toString() || el.tagName,
+    control: el.dataset.kb || null,
+    revisit,
+    ring: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0)
+          || cs.boxShadow !== 'none'
+          || (el.type === 'date' && !el.matches(':focus')),
+    onScreen: r.width > 0 && r.height > 0 && cs.visibility !== 'hidden'
+              && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+    inMain: !!el.closest('.md-content'),
+    skip: el.matches('.md-skip'),
+    search: el.matches('.md-search__input'),
+    theme: el.matches('.md-option'),
+  };
+}"""
+
+
+# Every control of the checklist, the presentations and the link page, visible
+# on the page; each is marked so the walk can tell it was reached.
+CONTROLS = """() => {
+  const found = {};
+  document.querySelectorAll(
+    '.vgr-checklist :is(input, textarea, select, button), .vgr-presentation button,'
+    + ' button[data-copy]').forEach((el, i) => {
+      if (el.offsetParent === null && !el.matches('.vgr-file')) return;
+      el.dataset.kb = String(i);
+      found[i] = el.id || el.dataset.action || el.dataset.copy;
+  });
+  return found;
+}"""
+
+
+def walk(page, limit: int = 400) -> list[dict]:
+    """Press Tab until focus leaves the page or comes round again."""
+    seen: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUS_INFO)
+        if info is None:
+            break
+        if info["revisit"]:
+            if seen and info["key"] == seen[-1]["key"]:
+                continue  # Tab moves between the parts of one field (a date)
+            break
+        seen.append(info)
+    return seen
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_tab_reaches_everything_with_visible_focus(
+    browser, base_url: str, site: Site, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    problems: list[str] = []
+    try:
+        for built in site.content_pages():
+            page.goto(base_url + built.url, wait_until="networkidle")
+            controls = page.evaluate(CONTROLS)
+            stops = walk(page)
+            reached = {s["control"] for s in stops}
+            missing = [name for kb, name in controls.items() if kb not in reached]
+            where = built.url or "/"
+            problems += [f"{where}: no visible ring on {s['key']}" for s in stops if not s["ring"]]
+            problems += [
+                f"{where}: focus off screen on {s['key']}" for s in stops if not s["onScreen"]
+            ]
+            for need in ("skip", "search", "theme", "inMain"):
+                if not any(s[need] for s in stops):
+                    problems.append(f"{where}: Tab never reaches {need}")
+            problems += [f"{where}: Tab never reaches control {c}" for c in missing]
+        assert problems == [], "\n".join(problems)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["", "riktlinjen/", "planera/checklista/", "lankar/"])
+def test_no_sideways_scrolling_at_320_px(browser, base_url: str, url: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(base_url + url, wait_until="networkidle")
+        overflow = page.evaluate(
+            """() => {
+              const doc = document.scrollingElement;
+              const wide = [...document.querySelectorAll('.md-content *')].filter(el => {
+                if (el.closest('pre, table, .md-typeset__scrollwrap')) return false;
+                const r = el.getBoundingClientRect();
+                return r.right > innerWidth + 1 && getComputedStyle(el).position !== 'fixed';
+              }).map(el => el.tagName + '.' + el.className);
+              return {scroll: doc.scrollWidth - doc.clientWidth, wide: wide.slice(0, 5)};
+            }"""
+        )
+        assert overflow == {"scroll": 0, "wide": []}
+    finally:
+        context.close()
+
+
+def test_menu_opens_and_closes_by_keyboard_on_a_narrow_screen(browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+        menu = page.get_by_role("button", name="Meny")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert not page.get_by_role("link", name="Checklista").first.is_visible()
+        menu.focus()
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS_INFO)["onScreen"]
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Meny"
+    finally:
+        context.close()
