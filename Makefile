@@ -34,6 +34,9 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 
+offline: $(VENV)/.runtime  ## Write the offline copy to dist/kompetensutveckling-offline.zip
+	$(BIN)/python scripts/offline.py
+
 bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
 	$(BIN)/python benchmarks/checklist.py
 

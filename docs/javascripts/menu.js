@@ -36,7 +36,9 @@
     sync();
   }
 
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  /* Start now, and again after each instant navigation (Material's document$;
+     it does not emit for a copy opened from file://). Init guards stop doubles. */
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
 })();

@@ -1,0 +1,111 @@
+"""The offline copy: unzipped anywhere and opened from file://, everything
+works and nothing is requested from another host."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from scripts.offline import FOLDER, build_offline, write_zip
+from tests.site import Watched
+
+FILE_ONLY = ("file://", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip from the offline build, unzipped into a fresh folder."""
+    work = tmp_path_factory.mktemp("offline")
+    build_offline(work / "build")
+    archive = work / "kompetensutveckling-offline.zip"
+    write_zip(work / "build", archive)
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        assert all(n.startswith(f"{FOLDER}/") for n in names)
+        zipped.extractall(work / "unzipped")
+    return work / "unzipped" / FOLDER
+
+
+@pytest.fixture
+def offline(browser, offline_root: Path):
+    context = browser.new_context(accept_downloads=True)
+    watched = Watched.attach(context, allowed_prefixes=FILE_ONLY)
+    yield watched
+    context.close()
+
+
+def test_no_page_references_a_cdn(offline_root: Path) -> None:
+    for html in offline_root.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "cdn." not in text, html
+
+
+def test_every_page_opens_from_file_without_errors(offline: Watched, offline_root: Path) -> None:
+    pages = sorted(offline_root.rglob("*.html"))
+    assert len(pages) >= 11
+    for html in pages:
+        if "vendor" in html.parts:
+            continue
+        response = offline.page.goto(html.as_uri(), wait_until="load")
+        assert response is not None and response.ok, html
+        assert offline.page.locator("h1").count() == 1, html
+    offline.assert_clean()
+
+
+def test_navigation_works_from_file(offline: Watched, offline_root: Path) -> None:
+    page = offline.page
+    page.goto((offline_root / "index.html").as_uri())
+    page.locator(".md-nav--primary a", has_text="Checklista").first.click()
+    page.wait_for_url("**/planera/checklista.html")
+    assert page.locator("h1").text_content().startswith("Checklista för att planera utbildning")
+    page.locator(".md-nav--primary a", has_text="Om riktlinjen").first.click()
+    page.wait_for_url("**/riktlinjen/index.html")
+    offline.assert_clean()
+
+
+def test_search_works_from_file(offline: Watched, offline_root: Path) -> None:
+    page = offline.page
+    page.goto((offline_root / "riktlinjen" / "index.html").as_uri(), wait_until="load")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("arbetsplatslärande", delay=20)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert any(f"{FOLDER}/index.html" in h and h.endswith("#chef") for h in hrefs), hrefs
+    offline.assert_clean()
+
+
+def test_checklist_saves_restores_exports_imports_and_prints_from_file(
+    offline: Watched, offline_root: Path
+) -> None:
+    page = offline.page
+    page.goto((offline_root / "planera" / "checklista.html").as_uri(), wait_until="load")
+    page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+    page.fill("#vgr-d-name", "Offlineplan")
+    page.fill("#vgr-a-varfor", "Sparad utan nätverk")
+    page.wait_for_function(
+        "document.querySelector('[data-status]').textContent.startsWith('Sparat')"
+    )
+    page.reload(wait_until="load")
+    assert page.input_value("#vgr-a-varfor") == "Sparad utan nätverk"
+
+    with page.expect_download() as info:
+        page.click("[data-action=export-json]")
+    exported = Path(info.value.path()).read_bytes()
+    assert json.loads(exported)["plan"]["details"]["name"] == "Offlineplan"
+    page.set_input_files(
+        "#vgr-import",
+        files=[{"name": "plan.json", "mimeType": "application/json", "buffer": exported}],
+    )
+    page.wait_for_function("document.querySelectorAll('#vgr-plan-select option').length === 2")
+
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "Sparad utan nätverk" in text
+    offline.assert_clean()
