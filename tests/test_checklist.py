@@ -140,7 +140,7 @@ class TestTwoTabs:
             first, second = context.new_page(), context.new_page()
             for page in (first, second):
                 page.goto(base_url + URL, wait_until="networkidle")
-                page.wait_for_selector("[data-ready]")
+                page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
             second.fill("#vgr-a-hur", "Jag skriver här")
             wait_saved(second)
             first.wait_for_function(
@@ -403,7 +403,7 @@ class TestStorageFaults:
         page = watched.page
         try:
             page.goto(base_url + URL, wait_until="networkidle")
-            page.wait_for_selector("[data-ready]")
+            page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
             page.fill("#vgr-d-name", "Utan lagring")
             page.fill("#vgr-a-varfor", "Det här går inte att spara")
             page.wait_for_timeout(500)
@@ -520,3 +520,16 @@ class TestKeyboardAndNoScript:
             assert "Hur kan vi göra lärandet motiverande" in text
         finally:
             context.close()
+
+
+def test_checklist_starts_once_however_often_material_signals(checklist: Watched) -> None:
+    page = checklist.page
+    page.evaluate("window.document$.next(document)")  # what instant navigation emits
+    page.fill("#vgr-d-name", "En gång")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+    page.click("[data-action=delete]")
+    assert len(dialogs) == 1  # one checklist answers the click, not two
+    page.click("[data-action=undo]")
+    assert sorted(plan_names(page)) == ["En gång", "Namnlös plan"]
+    checklist.assert_clean()

@@ -147,7 +147,7 @@
 
   /** Enhance one checklist element. */
   function init(root) {
-    if (root.getAttribute("data-ready")) return;
+    if (root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
     var data = JSON.parse(root.querySelector("[data-checklist-data]").textContent);
     var model = { data: data, fields: {}, fieldList: [], questionIds: [] };
