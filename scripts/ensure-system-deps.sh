@@ -1,11 +1,13 @@
 #!/bin/sh
 # Make sure the system programs the tests drive are installed: Debian's
-# Chromium (Playwright's own browser download does not work here).
+# Chromium (Playwright's own browser download does not work here) and nginx
+# (the tests run deploy/nginx.conf for real).
 # Installs them with apt when running as root on Debian; otherwise explains.
 set -eu
 
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
 
 [ -z "$missing" ] && exit 0
 
@@ -20,8 +22,8 @@ fi
 
 cat >&2 <<MSG
 Missing system packages:$missing
-The browser tests drive Debian's Chromium at /usr/bin/chromium.
-Install it as root, for example:
+The browser tests drive Debian's Chromium at /usr/bin/chromium, and the
+deployment tests run nginx. Install them as root, for example:
     sudo apt-get update && sudo apt-get install -y$missing
 MSG
 exit 1
