@@ -38,6 +38,7 @@ offline: $(VENV)/.runtime  ## Write the offline copy to dist/kompetensutveckling
 	$(BIN)/python scripts/offline.py
 
 bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
+	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/checklist.py
 
 clean:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from .checklist import render_checklist_html
 from .data import DataError
@@ -25,7 +26,7 @@ from .scenes import (
     render_presentation,
 )
 from .statement import load_statement, render_statement_markdown
-from .updated import last_changed
+from .updated import clear_cache, last_changed
 
 
 def _note_source(env: Any, path: Path) -> None:
@@ -43,6 +44,14 @@ def _note_source(env: Any, path: Path) -> None:
 PRESENTATIONS = ("i_korthet", "planera_bildspel")
 
 
+def _asset_tags(env: Any, name: str) -> str:
+    """<link> and <script> for one widget's files, relative to the page, so they
+    load only where the widget is (and from file:// and under a sub-path)."""
+    css = get_relative_url(f"stylesheets/{name}.css", env.page.url)
+    js = get_relative_url(f"javascripts/{name}.js", env.page.url)
+    return f'<link rel="stylesheet" href="{css}"><script src="{js}" defer></script>'
+
+
 def define_env(env: Any) -> None:
     """Load the site's data and register its macros. A broken data file stops
     the build with one clear line: file, field, problem."""
@@ -53,6 +62,7 @@ def define_env(env: Any) -> None:
 
 
 def _define_env(env: Any) -> None:
+    clear_cache()  # each build (also under `mkdocs serve`) reads git afresh
     data_dir = Path(env.conf["docs_dir"]) / "data"
     questions_path = data_dir / "planning_questions.yml"
     questions = load_questions(questions_path)
@@ -69,7 +79,9 @@ def _define_env(env: Any) -> None:
         """The interactive planning checklist, built from the same questions."""
         _note_source(env, questions_path)
         privacy_url = relative_url(env.page.file.src_uri, "om-webbplatsen.md")
-        return render_checklist_html(questions, env.page.canonical_url or env.page.url, privacy_url)
+        page_url = env.page.canonical_url or env.page.url
+        assets = _asset_tags(env, "checklist")
+        return render_checklist_html(questions, page_url, privacy_url, assets)
 
     docs_dir = Path(env.conf["docs_dir"])
     presentations = {
@@ -97,7 +109,7 @@ def _define_env(env: Any) -> None:
         """A presentation: its scenes as an article, with a slide-show mode."""
         data = _presentation(name)
         link = relative_link(env.page.file.src_uri, data["described_page"])
-        return render_presentation(data, link)
+        return render_presentation(data, link, _asset_tags(env, "presentation"))
 
     @env.macro
     def described(name: str) -> str:

@@ -48,10 +48,10 @@ def checklist_payload(data: Questions) -> dict[str, Any]:
     }
 
 
-def _json_island(payload: dict[str, Any]) -> str:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    # "</" would end the script element early; escape it inside JSON strings.
-    return text.replace("</", "<\\/")
+def _data_attribute(payload: dict[str, Any]) -> str:
+    """JSON for an HTML attribute. (Not a <script> data block: Material re-runs
+    the scripts of a page it loads by instant navigation, data blocks too.)"""
+    return escape(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
 def render_field(field: dict[str, str], label: str | None = None) -> str:
@@ -160,13 +160,17 @@ def render_privacy(privacy_url: str | None) -> str:
     )
 
 
-def render_checklist_html(data: Questions, page_url: str, privacy_url: str | None = None) -> str:
-    """The whole checklist: notices, toolbar, form and print footer."""
+def render_checklist_html(
+    data: Questions, page_url: str, privacy_url: str | None = None, assets: str = ""
+) -> str:
+    """The whole checklist: notices, toolbar, form and print footer.
+    ``assets`` holds the page's own <link>/<script> tags for the checklist."""
     questions = "".join(
         render_question(number, q) for number, q in enumerate(data["questions"], start=1)
     )
     return (
-        '<div class="vgr-checklist" data-module="vgr-checklist">'
+        '<div class="vgr-checklist" data-module="vgr-checklist" '
+        f'data-checklist="{_data_attribute(checklist_payload(data))}">'
         '<noscript><p class="vgr-nojs">JavaScript är avstängt. Du kan läsa frågorna, skriva '
         "och skriva ut, men för att spara svaren i webbläsaren, hantera flera planer och "
         "ladda ned eller importera en plan behövs JavaScript.</p></noscript>"
@@ -192,7 +196,5 @@ def render_checklist_html(data: Questions, page_url: str, privacy_url: str | Non
         "</form>"
         '<p class="vgr-print-meta">Utskrift från '
         f"<span data-print-url>{escape(page_url)}</span><span data-print-date></span></p>"
-        '<script type="application/json" data-checklist-data>'
-        f"{_json_island(checklist_payload(data))}</script>"
-        "</div>"
+        f"</div>{assets}"
     )

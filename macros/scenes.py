@@ -109,7 +109,7 @@ def render_scene(scene: dict[str, Any], number: int, total: int) -> str:
     )
 
 
-def render_presentation(data: Presentation, described_link: str) -> str:
+def render_presentation(data: Presentation, described_link: str, assets: str = "") -> str:
     """The presentation page's content: a link to the described version before
     it, then every scene in order. Works as an article without JavaScript;
     ``presentation.js`` adds a one-scene-at-a-time full-screen mode."""
@@ -132,7 +132,7 @@ def render_presentation(data: Presentation, described_link: str) -> str:
         f'<span class="vgr-pres-count" data-count aria-live="polite">Scen 1 av {total}</span>'
         '<button type="button" class="md-button" data-action="next">Nästa</button>'
         '<button type="button" class="md-button" data-action="close">Avsluta bildspelet</button>'
-        "</div></div>\n"
+        f"</div></div>{assets}\n"
     )
 
 

@@ -3,36 +3,67 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 from pathlib import Path
+
+
+def _git(args: list[str], cwd: Path) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+@functools.cache
+def _toplevel(folder: Path) -> Path | None:
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    return Path(top.strip()) if top else None
+
+
+@functools.cache
+def _history(root: Path) -> tuple[dict[Path, dt.date], frozenset[Path]] | None:
+    """One pass over the history: the last commit date of every file, and the
+    files with uncommitted changes."""
+    log = _git(["log", "--format=%x00%cs", "--name-only", "--no-renames"], root)
+    status = _git(["status", "--porcelain", "--untracked-files=all"], root)
+    if log is None or status is None:
+        return None
+    dates: dict[Path, dt.date] = {}
+    for entry in log.split("\0")[1:]:
+        stamp, *names = entry.strip().splitlines()
+        day = dt.date.fromisoformat(stamp)
+        for name in names:
+            dates.setdefault(root / name, day)  # newest first: keep the first seen
+    dirty = frozenset(root / line[3:].strip().strip('"') for line in status.splitlines())
+    return dates, dirty
+
+
+def _repository_dates(folder: Path) -> tuple[dict[Path, dt.date], frozenset[Path]] | None:
+    """History of the checkout that holds folder; None outside a git checkout."""
+    root = _toplevel(folder)
+    return _history(root) if root else None
+
+
+def clear_cache() -> None:
+    """Forget what was read from git (tests; a long-running serve)."""
+    _toplevel.cache_clear()
+    _history.cache_clear()
 
 
 def last_changed(path: Path) -> dt.date:
     """The date of the last commit that touched ``path``.
 
-    Falls back to the file's modification time when the file is not committed
-    (a local edit) or git is not available (an exported copy of the sources).
+    Falls back to the file's modification time when the file has uncommitted
+    changes (a local edit) or there is no git history (an exported copy).
     """
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        )
-        stamp = result.stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=10,
-        ).stdout.strip()
-        if result.returncode == 0 and stamp and not dirty:
-            return dt.date.fromisoformat(stamp)
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
+    path = path.resolve()
+    known = _repository_dates(path.parent)
+    if known is not None:
+        dates, dirty = known
+        if path in dates and path not in dirty:
+            return dates[path]
     return dt.date.fromtimestamp(path.stat().st_mtime)

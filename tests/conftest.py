@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -40,11 +41,25 @@ def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subproces
     )
 
 
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+def site_url() -> str:
+    """Where the test server will serve the site. The build is told, so that
+    Material's instant navigation (which trusts only site_url) is exercised."""
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Site:
     """The site, built for real with --strict into a temporary directory."""
     dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+    result = build_site(dest, {"SITE_URL": site_url})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return Site(dest)
 
@@ -54,18 +69,19 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Serve a directory on 127.0.0.1 on a free port; return server and base URL."""
+def serve(directory: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Serve a directory on 127.0.0.1 (a free port unless given); return server and URL."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Site) -> Iterator[str]:
-    """The built site served over HTTP on the loopback interface."""
-    server, url = serve(site.root)
+def base_url(site: Site, site_url: str) -> Iterator[str]:
+    """The built site served over HTTP on the loopback interface, at its site_url."""
+    server, url = serve(site.root, int(site_url.rsplit(":", 1)[1].rstrip("/")))
+    assert url == site_url
     yield url
     server.shutdown()
 

@@ -533,3 +533,26 @@ def test_checklist_starts_once_however_often_material_signals(checklist: Watched
     page.click("[data-action=undo]")
     assert sorted(plan_names(page)) == ["En gång", "Namnlös plan"]
     checklist.assert_clean()
+
+
+def test_arriving_by_instant_navigation_starts_the_checklist(
+    watched: Watched, base_url: str
+) -> None:
+    page = watched.page
+    page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+    page.evaluate("window.__samePage = true")
+    for _ in range(2):  # there, away, and there again: one checklist each time
+        page.locator(".md-nav--primary a", has_text="Checklista").first.click()
+        page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+        page.fill("#vgr-a-varfor", "Via snabbnavigering")
+        wait_saved(page)
+        page.locator(".md-nav--primary a", has_text="Om riktlinjen").first.click()
+        page.wait_for_url(base_url + "riktlinjen/")
+    assert page.evaluate("window.__samePage") is True  # no full page load happened
+    page.locator(".md-nav--primary a", has_text="Checklista").first.click()
+    page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+    assert page.input_value("#vgr-a-varfor") == "Via snabbnavigering"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.vgr-details')).display") == "grid"
+    )
+    watched.assert_clean()

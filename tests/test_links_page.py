@@ -7,8 +7,6 @@ from urllib.parse import urljoin, urlsplit
 
 from tests.site import Site, Watched
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
-
 
 def resolves(site: Site, path: str, fragment: str) -> bool:
     """Does a site path (e.g. ``riktlinjen/``) exist with an element id ``fragment``?"""
@@ -29,7 +27,7 @@ def test_every_link_on_the_link_page_resolves(site: Site) -> None:
         assert resolves(site, target.path.lstrip("/"), target.fragment), href
 
 
-def test_every_full_address_is_built_from_site_url_and_resolves(site: Site) -> None:
+def test_every_full_address_is_built_from_site_url_and_resolves(site: Site, site_url: str) -> None:
     page = site.page("lankar/")
     urls = re.findall(r'<code class="vgr-url">([^<]+)</code>', page.html)
     copies = re.findall(r'data-copy="([^"]+)"', page.html)
@@ -37,14 +35,14 @@ def test_every_full_address_is_built_from_site_url_and_resolves(site: Site) -> N
     fragments = {urlsplit(u).fragment for u in urls}
     assert {"mal", "for-att-na-malen", "det-vill-vi-ska-handa", "chef", "fraga-hur"} <= fragments
     for url in urls:
-        assert url.startswith(DEFAULT_SITE_URL), url
-        target = urlsplit(url[len(DEFAULT_SITE_URL) - 1 :])
+        assert url.startswith(site_url), url
+        target = urlsplit(url[len(site_url) - 1 :])
         assert resolves(site, target.path.lstrip("/"), target.fragment), url
 
 
-def test_link_page_lists_every_page_of_the_site(site: Site) -> None:
+def test_link_page_lists_every_page_of_the_site(site: Site, site_url: str) -> None:
     urls = set(re.findall(r'<code class="vgr-url">([^<#]+)</code>', site.page("lankar/").html))
-    listed = {u[len(DEFAULT_SITE_URL) :] for u in urls}
+    listed = {u[len(site_url) :] for u in urls}
     pages = {p.url for p in site.content_pages()}
     assert pages <= listed
 
@@ -57,6 +55,6 @@ def test_copy_button_copies_the_full_address(watched: Watched, base_url: str) ->
         "button", name="Kopiera adressen till Mål för kompetensutveckling i VGR"
     )
     button.click()
-    assert page.evaluate("navigator.clipboard.readText()") == DEFAULT_SITE_URL + "riktlinjen/#mal"
+    assert page.evaluate("navigator.clipboard.readText()") == base_url + "riktlinjen/#mal"
     assert button.text_content() == "Kopierad"
     watched.assert_clean()

@@ -8,7 +8,6 @@ import gzip
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -20,17 +19,11 @@ import pytest
 from playwright.sync_api import expect
 
 from overrides.hooks.csp import csp_conf_path
-from tests.conftest import ROOT
+from tests.conftest import ROOT, free_port
 from tests.site import Site, Watched
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 INSTALL = "/srv/kompetensutveckling"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def render_config(site: Path, port: int, work: Path) -> str:

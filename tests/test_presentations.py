@@ -121,3 +121,15 @@ def test_without_javascript_presentation_is_a_plain_article(browser, base_url: s
         assert page.get_by_role("link", name="Syntolkning: Riktlinjen i korthet").first.is_visible()
     finally:
         context.close()
+
+
+def test_presentation_starts_after_instant_navigation(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url, wait_until="networkidle")
+    page.evaluate("window.__samePage = true")
+    page.locator(".md-nav--primary a", has_text="Bildspel").first.click()
+    page.wait_for_selector("[data-module='vgr-presentation'][data-ready]")
+    page.get_by_role("button", name="Visa som bildspel").click()
+    assert page.get_by_role("dialog", name=SLIDESHOW).count() == 1
+    assert page.evaluate("window.__samePage") is True
+    watched.assert_clean()

@@ -3,6 +3,9 @@
    and prints without this script. Classic script (no modules): loads from file://. */
 (function () {
   "use strict";
+  /* Instant navigation runs this file again on each visit: start only once. */
+  if (window.vgrChecklistLoaded) return;
+  window.vgrChecklistLoaded = true;
 
   var KEY = "vgr-kompetensutveckling:checklista:v1";
   var FORMAT = "vgr-checklista";
@@ -10,6 +13,7 @@
   var MAX_BYTES = 1024 * 1024;
   var ID = /^[a-z][a-z0-9-]{0,59}$/;
   var DETAILS = ["name", "unit", "responsible", "date"];
+  var live = []; /* started checklists: { root, flush } */
 
   /** Run fn(value, key) for each own key of a plain object. */
   function each(obj, fn) {
@@ -149,7 +153,7 @@
   function init(root) {
     if (root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
-    var data = JSON.parse(root.querySelector("[data-checklist-data]").textContent);
+    var data = JSON.parse(root.getAttribute("data-checklist"));
     var model = { data: data, fields: {}, fieldList: [], questionIds: [] };
     data.questions.forEach(function (q) {
       model.questionIds.push(q.id);
@@ -478,14 +482,21 @@
     onWindow("afterprint", function () { root.classList.remove("vgr-blank"); });
     document.addEventListener("visibilitychange", flush);
 
+    live.push({ root: root, flush: flush });
     if (!canSave) storageFailed();
     sanitize();
     fill(false);
     root.querySelector("[data-print-date]").textContent = ", " + day(new Date());
   }
 
-  /** Start every checklist on the page; safe to call again. */
+  /** Start every checklist on the page; safe to call again. A checklist that
+      instant navigation took away first saves what it has not saved yet. */
   function start() {
+    live = live.filter(function (w) {
+      if (w.root.isConnected) return true;
+      w.flush();
+      return false;
+    });
     document.querySelectorAll("[data-module='vgr-checklist']").forEach(init);
   }
 

@@ -3,6 +3,9 @@
    scene at a time. No autoplay. Keys: arrows, Page Up/Down, Home, End, Esc. */
 (function () {
   "use strict";
+  /* Instant navigation runs this file again on each visit: start only once. */
+  if (window.vgrPresentationLoaded) return;
+  window.vgrPresentationLoaded = true;
 
   /** Enhance one presentation element. */
   function init(root) {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 
 from macros.checklist import checklist_payload, render_checklist_html
@@ -71,13 +72,14 @@ def test_each_answer_has_a_print_block_mirroring_it() -> None:
         assert f'data-print-for="{field["id"]}"' in html
 
 
+def _payload(html: str) -> dict:
+    match = re.search(r'data-checklist="([^"]*)"', html)
+    assert match
+    return json.loads(unescape(match.group(1)))
+
+
 def test_embedded_data_lists_every_field_in_order() -> None:
-    html = _html()
-    island = re.search(
-        r"<script type=\"application/json\" data-checklist-data>(.*?)</script>", html
-    )
-    assert island
-    payload = json.loads(island.group(1))
+    payload = _payload(_html())
     ids = [f["id"] for q in payload["questions"] for f in q["fields"]]
     assert ids == [
         "varfor", "varfor-verksamhetsmal",
@@ -88,18 +90,23 @@ def test_embedded_data_lists_every_field_in_order() -> None:
     assert payload["questionsVersion"] == 1
 
 
-def test_embedded_data_cannot_close_its_script_element() -> None:
+def test_embedded_data_survives_quotes_and_markup_in_text() -> None:
+    text = '"citat" </div><script>alert(1)</script> & mer'
     data = {
         "version": 1,
         "intro": "x",
-        "questions": [
-            {"id": "a", "text": "</script><script>alert(1)</script>", "sub_questions": []}
-        ],
+        "questions": [{"id": "a", "text": text, "sub_questions": []}],
     }
     html = render_checklist_html(data, "https://example.test/")
-    island = html.split("data-checklist-data>")[1]
-    assert island.index("</script>") == island.rindex("</script>")  # only the real end tag
-    assert "<\\/script>" in island
+    assert "<script>alert" not in html
+    assert _payload(html)["questions"][0]["text"] == text
+
+
+def test_widget_assets_are_added_after_the_checklist() -> None:
+    tags = '<link rel="stylesheet" href="x.css"><script src="x.js" defer></script>'
+    data = load_questions(DATA)
+    html = render_checklist_html(data, "https://example.test/", None, tags)
+    assert html.endswith(tags)
 
 
 def test_page_works_without_javascript_notice_and_hidden_script_controls() -> None:
