@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import yaml
 
-from .data import DataError, load
+from .data import _LOADER, DataError, load
 from .questions import Questions, question_anchor
 
 Link = dict[str, str]
@@ -41,7 +41,7 @@ def page_title(md_file: Path) -> str:
     text = md_file.read_text(encoding="utf-8")
     front = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     if front:
-        meta = yaml.safe_load(front.group(1)) or {}
+        meta = yaml.load(front.group(1), Loader=_LOADER) or {}  # noqa: S506 - safe loader
         if meta.get("title"):
             return str(meta["title"])
     heading = re.search(r"^# (.+)$", text, re.MULTILINE)
