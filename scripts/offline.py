@@ -9,28 +9,22 @@ vendored iframe-worker shim, so nothing is requested from another host.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.build import build_site  # noqa: E402
+
 FOLDER = "kompetensutveckling"
 
 
 def build_offline(dest: Path) -> None:
     """Run the strict build with the offline plugin enabled into dest."""
-    env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(dest, {"OFFLINE": "true"})
     if result.returncode:
         sys.exit(f"offline build failed:\n{result.stderr}")
 

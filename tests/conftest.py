@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import os
 import socket
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from scripts.build import build_site
 from tests.site import Site, Watched
+
+__all__ = ["build_site"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -26,19 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-
-def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build --strict`` into dest and return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def free_port() -> int:
