@@ -135,3 +135,14 @@ def test_menu_opens_and_closes_by_keyboard_on_a_narrow_screen(browser, base_url:
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Meny"
     finally:
         context.close()
+
+
+def test_menu_button_shows_only_where_the_navigation_is_a_drawer(browser, base_url: str) -> None:
+    for width, shown in ((1280, False), (320, True)):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        try:
+            page.goto(base_url, wait_until="networkidle")
+            assert page.get_by_role("button", name="Meny").is_visible() is shown, width
+        finally:
+            context.close()
