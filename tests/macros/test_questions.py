@@ -10,6 +10,7 @@ import pytest
 from macros.data import DataError
 from macros.questions import load_questions, render_questions_markdown
 from tests.conftest import ROOT
+from tests.macros.breakage import error_after_edit
 
 DATA = ROOT / "docs" / "data"
 
@@ -78,14 +79,10 @@ def test_heading_level_is_configurable() -> None:
 def test_bad_data_names_file_field_and_problem(
     data_copy: Path, old: str, new: str, field: str, problem: str
 ) -> None:
-    text = data_copy.read_text(encoding="utf-8")
-    assert old in text
-    data_copy.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_questions(data_copy)
-    assert caught.value.path.endswith("planning_questions.yml")
-    assert caught.value.field == field
-    assert problem in caught.value.problem
+    error = error_after_edit(data_copy, old, new, load_questions)
+    assert error.path.endswith("planning_questions.yml")
+    assert error.field == field
+    assert problem in error.problem
 
 
 def test_yaml_syntax_error_names_line(data_copy: Path) -> None:

@@ -18,6 +18,7 @@ from macros.scenes import (
     render_presentation,
 )
 from tests.conftest import ROOT
+from tests.macros.breakage import error_after_edit
 
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
@@ -94,14 +95,10 @@ def test_relative_link_between_pages() -> None:
 def test_bad_presentation_data_names_file_field_and_problem(
     data_copy: Path, old: str, new: str, field: str, problem: str
 ) -> None:
-    text = data_copy.read_text(encoding="utf-8")
-    assert old in text
-    data_copy.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        load_presentation(data_copy, QUESTIONS, DOCS)
-    assert caught.value.path.endswith("i_korthet.yml")
-    assert caught.value.field == field
-    assert problem in caught.value.problem
+    error = error_after_edit(data_copy, old, new, lambda p: load_presentation(p, QUESTIONS, DOCS))
+    assert error.path.endswith("i_korthet.yml")
+    assert error.field == field
+    assert problem in error.problem
 
 
 def test_scene_without_description_is_refused(data_copy: Path) -> None:
