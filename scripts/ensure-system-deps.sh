@@ -8,6 +8,8 @@ set -eu
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx-light"
+# A font for Chromium to render (and print to PDF) text with.
+[ -d /usr/share/fonts/truetype/dejavu ] || missing="$missing fonts-dejavu-core"
 
 [ -z "$missing" ] && exit 0
 
