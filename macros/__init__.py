@@ -78,7 +78,9 @@ def _define_env(env: Any) -> None:
     def checklist() -> str:
         """The interactive planning checklist, built from the same questions."""
         _note_source(env, questions_path)
-        privacy_url = relative_url(env.page.file.src_uri, "om-webbplatsen.md")
+        privacy_url = relative_url(
+            env.page.file.src_uri, "om-webbplatsen.md", env.conf["use_directory_urls"]
+        )
         page_url = env.page.canonical_url or env.page.url
         assets = _asset_tags(env, "checklist")
         return render_checklist_html(questions, page_url, privacy_url, assets)

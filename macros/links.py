@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import yaml
+from mkdocs.utils import get_relative_url
 
 from .data import _LOADER, DataError, load
 from .questions import Questions, question_anchor
@@ -17,10 +18,13 @@ from .questions import Questions, question_anchor
 Link = dict[str, str]
 
 
-def page_path(md_path: str) -> str:
-    """The site path of a page (directory URLs): ``planera/checklista.md`` ->
-    ``planera/checklista/``, ``riktlinjen/index.md`` -> ``riktlinjen/``."""
+def page_path(md_path: str, directory_urls: bool = True) -> str:
+    """The site path of a page: with directory URLs ``planera/checklista.md`` ->
+    ``planera/checklista/`` and ``riktlinjen/index.md`` -> ``riktlinjen/``;
+    without them (the offline build) ``planera/checklista.html``."""
     stem = md_path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         stem = stem[: -len("index")]
     else:
@@ -28,12 +32,14 @@ def page_path(md_path: str) -> str:
     return stem
 
 
-def relative_url(from_md: str, to_md: str) -> str:
+def relative_url(from_md: str, to_md: str, directory_urls: bool = True) -> str:
     """The URL of one page relative to another's URL, for links in raw HTML
     (which MkDocs does not rewrite): ``planera/checklista.md`` to
-    ``om-webbplatsen.md`` is ``../../om-webbplatsen/``."""
-    target = posixpath.relpath(page_path(to_md) or ".", page_path(from_md) or ".")
-    return "./" if target == "." else target + "/"
+    ``om-webbplatsen.md`` is ``../../om-webbplatsen/`` (offline:
+    ``../om-webbplatsen.html``)."""
+    url = get_relative_url(page_path(to_md, directory_urls), page_path(from_md, directory_urls))
+    # A directory URL keeps its slash (MkDocs gives ".." for the site root).
+    return url + "/" if directory_urls and not url.endswith("/") else url
 
 
 def page_title(md_file: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -109,3 +110,18 @@ def test_checklist_saves_restores_exports_imports_and_prints_from_file(
     text = "".join(p.extract_text() for p in reader.pages)
     assert "Sparad utan nätverk" in text
     offline.assert_clean()
+
+
+def test_every_link_in_the_offline_copy_points_to_a_file(offline_root: Path) -> None:
+    broken = []
+    for html in offline_root.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for href in re.findall(r'\bhref="([^"]+)"', text):
+            if re.match(r"^(?:[a-z]+:|#|//)", href):
+                continue  # another site, mail, or a place on this page
+            target = (html.parent / href.split("#")[0].split("?")[0]).resolve()
+            if target.is_dir():
+                target = target / "index.html"  # what a browser opens for a folder from disk
+            if not target.is_file():
+                broken.append(f"{html.relative_to(offline_root)}: {href}")
+    assert broken == []

@@ -77,3 +77,15 @@ def test_link_to_missing_page_is_refused(tmp_path: Path) -> None:
 )
 def test_relative_url_between_directory_urls(src: str, dest: str, url: str) -> None:
     assert relative_url(src, dest) == url
+
+
+@pytest.mark.parametrize(
+    "src,dest,url",
+    [
+        ("planera/checklista.md", "om-webbplatsen.md", "../om-webbplatsen.html"),
+        ("index.md", "riktlinjen/index.md", "riktlinjen/index.html"),
+        ("riktlinjen/index.md", "index.md", "../index.html"),
+    ],
+)
+def test_relative_url_between_files_of_the_offline_build(src: str, dest: str, url: str) -> None:
+    assert relative_url(src, dest, directory_urls=False) == url
