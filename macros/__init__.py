@@ -97,9 +97,11 @@ def _define_env(env: Any) -> None:
             raise DataError(
                 env.page.file.src_uri, "presentation", f"okänt bildspel '{name}' ({known})"
             )
+        data = presentations[name]
         _note_source(env, data_dir / f"{name}.yml")
-        _note_source(env, questions_path)
-        return presentations[name]
+        if any("question" in s or s.get("question_intro") for s in data["scenes"]):
+            _note_source(env, questions_path)  # its text comes from there too
+        return data
 
     @env.macro
     def summary_article(anchor: str = "varfor-en-riktlinje") -> str:

@@ -3,7 +3,7 @@
 The page works without JavaScript (every question and field is there to read
 and print); ``docs/javascripts/checklist.js`` enhances the element marked
 ``data-module="vgr-checklist"`` with saving, several plans, export, import and
-printing. The data that script needs is embedded as a JSON island at build time.
+printing. The data that script needs is embedded in an attribute at build time.
 """
 
 from __future__ import annotations

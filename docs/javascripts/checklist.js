@@ -454,15 +454,15 @@
       }
     });
 
-    /** Window-level listeners that end when the page leaves (instant navigation). */
-    function onWindow(type, fn) {
+    /** Listeners on window or document that end when the page leaves (instant navigation). */
+    function listen(target, type, fn) {
       function handler(e) {
-        if (!root.isConnected) { window.removeEventListener(type, handler); flush(); return; }
+        if (!root.isConnected) { target.removeEventListener(type, handler); flush(); return; }
         fn(e);
       }
-      window.addEventListener(type, handler);
+      target.addEventListener(type, handler);
     }
-    onWindow("storage", function (e) {
+    listen(window, "storage", function (e) {
       if (e.key !== KEY || !canSave) return;
       var next = readStore();
       if (!next) return;
@@ -473,14 +473,14 @@
       fill(true);
       collect();
     });
-    onWindow("pagehide", flush);
-    onWindow("beforeprint", function () {
+    listen(window, "pagehide", flush);
+    listen(window, "beforeprint", function () {
       flush();
       root.querySelector("[data-print-url]").textContent = location.href.split("#")[0];
       root.querySelector("[data-print-date]").textContent = ", " + day(new Date());
     });
-    onWindow("afterprint", function () { root.classList.remove("vgr-blank"); });
-    document.addEventListener("visibilitychange", flush);
+    listen(window, "afterprint", function () { root.classList.remove("vgr-blank"); });
+    listen(document, "visibilitychange", flush);
 
     live.push({ root: root, flush: flush });
     if (!canSave) storageFailed();
