@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,16 @@ from typing import Any
 import pytest
 
 from macros.data import DataError
+from tests.conftest import ROOT
+
+DATA = ROOT / "docs" / "data"
+
+
+def copy_data_file(folder: Path, name: str, schema: str) -> Path:
+    """A writable copy of docs/data/NAME beside its schema; returns the copy."""
+    for file in (name, schema):
+        shutil.copy(DATA / file, folder / file)
+    return folder / name
 
 
 def error_after_edit(path: Path, old: str, new: str, load: Callable[[Path], Any]) -> DataError:

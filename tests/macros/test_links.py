@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from macros.data import DataError
 from macros.links import load_links, page_path, page_title, relative_url, render_links_markdown
 from macros.questions import load_questions
 from tests.conftest import ROOT
+from tests.macros.breakage import copy_data_file
 
 DOCS = ROOT / "docs"
 QUESTIONS = load_questions(DOCS / "data" / "planning_questions.yml")
@@ -51,9 +51,7 @@ def test_question_anchors_come_from_the_questions_file() -> None:
 
 
 def test_link_to_missing_page_is_refused(tmp_path: Path) -> None:
-    for name in ("links.yml", "links.schema.json"):
-        shutil.copy(DOCS / "data" / name, tmp_path / name)
-    path = tmp_path / "links.yml"
+    path = copy_data_file(tmp_path, "links.yml", "links.schema.json")
     path.write_text(
         path.read_text(encoding="utf-8")
         .replace("page: lankar", "page: finns-inte", 1)

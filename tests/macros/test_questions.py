@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from macros.data import DataError
 from macros.questions import load_questions, render_questions_markdown
 from tests.conftest import ROOT
-from tests.macros.breakage import error_after_edit
+from tests.macros.breakage import copy_data_file, error_after_edit
 
 DATA = ROOT / "docs" / "data"
 
@@ -18,9 +17,7 @@ DATA = ROOT / "docs" / "data"
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of the questions file next to its schema."""
-    for name in ("planning_questions.yml", "planning_questions.schema.json"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "planning_questions.yml"
+    return copy_data_file(tmp_path, "planning_questions.yml", "planning_questions.schema.json")
 
 
 def test_renders_four_questions_in_order_with_fixed_ids() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from macros.scenes import (
     render_presentation,
 )
 from tests.conftest import ROOT
-from tests.macros.breakage import error_after_edit
+from tests.macros.breakage import copy_data_file, error_after_edit
 
 DOCS = ROOT / "docs"
 DATA = DOCS / "data"
@@ -31,9 +30,7 @@ def load(name: str) -> dict:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    for name in ("i_korthet.yml", "presentation.schema.json"):
-        shutil.copy(DATA / name, tmp_path / name)
-    return tmp_path / "i_korthet.yml"
+    return copy_data_file(tmp_path, "i_korthet.yml", "presentation.schema.json")
 
 
 def test_workshop_scenes_take_questions_from_the_questions_file() -> None:
@@ -113,9 +110,7 @@ def test_scene_without_description_is_refused(data_copy: Path) -> None:
 
 
 def test_scene_naming_unknown_question_is_refused(tmp_path: Path) -> None:
-    for name in ("planera_bildspel.yml", "presentation.schema.json"):
-        shutil.copy(DATA / name, tmp_path / name)
-    path = tmp_path / "planera_bildspel.yml"
+    path = copy_data_file(tmp_path, "planera_bildspel.yml", "presentation.schema.json")
     path.write_text(
         path.read_text(encoding="utf-8").replace("question: hur", "question: hurr"),
         encoding="utf-8",
