@@ -25,7 +25,7 @@ def test_facts_box_shows_who_decided_from_when_and_the_official_page() -> None:
     assert "<dt>Beslutad av</dt>\n<dd>regionstyrelsen</dd>" in html
     assert '<time datetime="2021-01-01">1 januari 2021</time>' in html
     assert (
-        '<a href="https://www.vgregion.se/riktlinje-kompetensutveckling">'
+        '<a class="vgr-address" href="https://www.vgregion.se/riktlinje-kompetensutveckling">'
         "vgregion.se/riktlinje-kompetensutveckling</a>"
     ) in html
 
