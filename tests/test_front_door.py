@@ -160,6 +160,43 @@ def test_headings_are_dark_and_bold_and_the_accent_reads(
         context.close()
 
 
+NOTES = """() => [...document.querySelectorAll(
+    '.md-typeset .admonition, .md-typeset details, .md-typeset .vgr-note')].map(note => {
+  const title = note.querySelector(':scope > .admonition-title, :scope > summary,'
+                                   + ' :scope > .vgr-note__title');
+  const before = getComputedStyle(title, '::before');
+  return {
+    name: note.className,
+    icon: before.display === 'none' ? 'none' : before.content,
+    titleBg: getComputedStyle(title).backgroundColor,
+    bg: getComputedStyle(note).backgroundColor,
+    rule: getComputedStyle(note).borderLeftColor,
+    top: getComputedStyle(note).borderTopWidth,
+  };
+})"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_note_on_every_page_has_the_one_style(
+    browser, base_url: str, site: Site, scheme: str
+) -> None:
+    context, watched = open_page(browser, base_url, "", 1280, 800, scheme)
+    page = watched.page
+    looks = set()
+    try:
+        for built in site.content_pages():
+            page.goto(base_url + built.url, wait_until="networkidle")
+            for note in page.evaluate(NOTES):
+                assert note["icon"] in ("none", "normal"), (built.url, note)
+                assert note["titleBg"] == "rgba(0, 0, 0, 0)", (built.url, note)
+                assert note["top"] == "0px", (built.url, note)
+                if "warning" not in note["name"]:
+                    looks.add((note["bg"], note["rule"]))
+        assert len(looks) == 1, looks  # one surface, one rule colour
+    finally:
+        context.close()
+
+
 def test_design_tokens_are_defined_once(site: Site) -> None:
     """Colours and spacing live as --vgr-* tokens in extra.css; the other
     stylesheets of this area use them instead of their own values."""
