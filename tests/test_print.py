@@ -135,3 +135,23 @@ def test_planning_page_prints_on_one_sheet(browser, base_url: str) -> None:
         assert len(texts) == 1, [len(t) for t in texts]
     finally:
         context.close()
+
+
+def test_address_on_paper_follows_instant_navigation(browser, base_url: str) -> None:
+    """Material swaps pages without a reload; the foot line must name the page
+    now shown, not the first one opened."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        page.evaluate("window.__sameDocument = true")
+        page.locator(".md-nav--primary a", has_text="Om riktlinjen").first.click()
+        page.wait_for_url(base_url + "riktlinjen/")
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.startsWith('Riktlinje för')"
+        )
+        assert page.evaluate("window.__sameDocument === true")  # no reload happened
+        first = sheets(page.pdf(format="A4"))[0].replace(" ", "")
+        assert (base_url + "riktlinjen/") in first
+    finally:
+        context.close()
