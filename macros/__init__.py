@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from .checklist import render_checklist_html
 from .data import DataError
+from .guideline import load_guideline, render_guideline_facts, render_guideline_link
 from .links import load_links, relative_url, render_links_markdown
 from .questions import load_questions, render_questions_markdown
 from .scenes import (
@@ -138,6 +139,21 @@ def _define_env(env: Any) -> None:
         """The accessibility statement, from its facts in data."""
         _note_source(env, statement_path)
         return render_statement_markdown(statement)
+
+    guideline_path = data_dir / "guideline.yml"
+    guideline = load_guideline(guideline_path)
+
+    @env.macro
+    def guideline_facts() -> str:
+        """The guideline's own facts (decided by, valid from, official page)."""
+        _note_source(env, guideline_path)
+        return render_guideline_facts(guideline)
+
+    @env.macro
+    def guideline_link() -> str:
+        """The guideline's official address as a link, written as the region writes it."""
+        _note_source(env, guideline_path)
+        return render_guideline_link(guideline)
 
 
 def on_pre_page_macros(env: Any) -> None:
