@@ -54,3 +54,20 @@ def test_outside_git_uses_file_time(tmp_path: Path) -> None:
     os.utime(tmp_path / "x.md", (stamp, stamp))
     updated.clear_cache()
     assert updated.last_changed(tmp_path / "x.md") == dt.date(2023, 7, 8)
+
+
+def test_page_date_is_the_newest_of_the_files_it_uses(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "config", "user.email", "t@example.test")
+    git(tmp_path, "config", "user.name", "T")
+    (tmp_path / "page.md").write_text("1")
+    (tmp_path / "data.yml").write_text("1")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first", date="2024-01-02T10:00:00")
+    (tmp_path / "data.yml").write_text("2")
+    git(tmp_path, "commit", "-qam", "data", date="2025-06-07T10:00:00")
+    updated.clear_cache()
+    dates = updated.page_dates(
+        {"a.md": [tmp_path / "page.md"], "b.md": [tmp_path / "page.md", tmp_path / "data.yml"]}
+    )
+    assert dates == {"a.md": "2024-01-02", "b.md": "2025-06-07"}
