@@ -177,3 +177,44 @@ def test_changed_anchor_in_links_yml_is_reported_against_links_yml(project_copy:
         "”chefer”",
     )
     assert "lankar.md" not in last
+
+
+def without_hooks(project: Path) -> None:
+    """Take the hooks out of the copy's mkdocs.yml, as Zensical ignores them."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    hooks = re.search(r"^hooks:\n(?:  - .*\n)+", text, re.MULTILINE)
+    assert hooks, "mkdocs.yml has no hooks: block"
+    config.write_text(text.replace(hooks.group(0), ""), encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site (but the compressed sitemap, which holds a time)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".gz"
+    }
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_post_build_steps_run_the_same_from_scripts_build_py(
+    project_copy: Path, offline: bool
+) -> None:
+    env = {"OFFLINE": "true"} if offline else {}
+    with_hooks = mkdocs_build(project_copy, "-d", str(project_copy / "a" / "site"), env=env)
+    assert with_hooks.returncode == 0, with_hooks.stderr
+    without_hooks(project_copy)
+    plain = mkdocs_build(project_copy, "-d", str(project_copy / "b" / "site"), env=env)
+    assert plain.returncode == 0, plain.stderr
+    assert not (project_copy / "b" / "site-csp.conf").exists()
+    command = [sys.executable, "scripts/build.py", "--post-build", "b/site"]
+    steps = subprocess.run(
+        command + (["--offline"] if offline else []), cwd=project_copy, capture_output=True
+    )
+    assert steps.returncode == 0, steps.stderr
+    a, b = tree(project_copy / "a" / "site"), tree(project_copy / "b" / "site")
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    csp = [(project_copy / d / "site-csp.conf").read_text() for d in "ab"]
+    assert csp[0] == csp[1] and "'sha256-" in csp[0]
