@@ -121,21 +121,25 @@ def test_site_scripts_set_no_globals(browser, base_url: str, site: Site) -> None
         context.close()
 
 
-def test_menu_button_works_on_every_page(browser, base_url: str, site: Site) -> None:
+@pytest.fixture
+def narrow(browser) -> Iterator[object]:
+    """A page on a narrow screen, where Material's navigation is a drawer."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    try:
-        for built in site.pages():
-            page.goto(base_url + built.url, wait_until="networkidle")
-            menu = page.get_by_role("button", name="Meny")
-            assert menu.get_attribute("aria-expanded") == "false", built.url
-            menu.click()
-            assert menu.get_attribute("aria-expanded") == "true", built.url
-            page.keyboard.press("Escape")
-            assert menu.get_attribute("aria-expanded") == "false", built.url
-            assert page.locator(".vgr-menu-button").count() == 1, built.url
-    finally:
-        context.close()
+    yield context.new_page()
+    context.close()
+
+
+def test_menu_button_works_on_every_page(narrow, base_url: str, site: Site) -> None:
+    for built in site.pages():
+        narrow.goto(base_url + built.url, wait_until="networkidle")
+        menu = narrow.get_by_role("button", name="Meny")
+        states = [menu.get_attribute("aria-expanded")]
+        menu.click()
+        states.append(menu.get_attribute("aria-expanded"))
+        narrow.keyboard.press("Escape")
+        states.append(menu.get_attribute("aria-expanded"))
+        assert states == ["false", "true", "false"], built.url
+        assert narrow.locator(".vgr-menu-button").count() == 1, built.url
 
 
 def test_menu_is_not_made_twice_after_instant_navigation(watched: Watched, base_url: str) -> None:

@@ -196,19 +196,17 @@ def test_scene_without_description_is_refused(data_copy: Path) -> None:
     assert caught.value.problem == "fältet ”description” saknas."
 
 
-def test_scene_naming_unknown_question_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "old,new,field,problem",
+    [
+        ("question: hur\n", "question: hurr\n", "scenes nr 3 › question", "”hurr”"),
+        ("question_heading: Fråga {number}\n", "", "scenes nr 2", "question_heading"),
+    ],
+)
+def test_bad_question_scene_is_refused(
+    tmp_path: Path, old: str, new: str, field: str, problem: str
+) -> None:
     path = copy_data_file(tmp_path, "planera_bildspel.yml", "presentation.schema.json")
-    error = error_after_edit(
-        path, "question: hur\n", "question: hurr\n", lambda p: load_presentation(p, QUESTIONS)
-    )
-    assert error.field == "scenes nr 3 › question"
-    assert "”hurr”" in error.problem
-
-
-def test_question_scene_without_any_heading_is_refused(tmp_path: Path) -> None:
-    path = copy_data_file(tmp_path, "planera_bildspel.yml", "presentation.schema.json")
-    error = error_after_edit(
-        path, "question_heading: Fråga {number}\n", "", lambda p: load_presentation(p, QUESTIONS)
-    )
-    assert error.field == "scenes nr 2"
-    assert "question_heading" in error.problem
+    error = error_after_edit(path, old, new, lambda p: load_presentation(p, QUESTIONS))
+    assert error.field == field
+    assert problem in error.problem

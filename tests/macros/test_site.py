@@ -21,6 +21,13 @@ def docs(tmp_path: Path) -> Path:
     return Path(shutil.copytree(DOCS, tmp_path / "docs"))
 
 
+def load_error(docs: Path) -> DataError:
+    """The error Site.load gives for a broken copy of docs/."""
+    with pytest.raises(DataError) as caught:
+        Site.load(docs)
+    return caught.value
+
+
 def sources(site: Site, page: str) -> set[str]:
     return {p.relative_to(site.docs_dir).as_posix() for p in site.page_sources()[page]}
 
@@ -62,10 +69,9 @@ def test_a_new_presentation_needs_a_data_file_and_two_pages(docs: Path) -> None:
 
 def test_presentation_no_page_shows_is_named(docs: Path) -> None:
     shutil.copy(docs / "data" / "i_korthet.yml", docs / "data" / "nytt.yml")
-    with pytest.raises(DataError) as caught:
-        Site.load(docs)
-    assert caught.value.path.endswith("nytt.yml")
-    assert '{{ presentation("nytt") }}' in caught.value.problem
+    error = load_error(docs)
+    assert error.path.endswith("nytt.yml")
+    assert '{{ presentation("nytt") }}' in error.problem
 
 
 def test_presentation_without_described_version_is_named(docs: Path) -> None:
@@ -73,30 +79,26 @@ def test_presentation_without_described_version_is_named(docs: Path) -> None:
     page.write_text(
         page.read_text(encoding="utf-8").replace('described("planera_bildspel")', '"x"')
     )
-    with pytest.raises(DataError) as caught:
-        Site.load(docs)
-    assert caught.value.path.endswith("planera_bildspel.yml")
-    assert "described()" in caught.value.problem
+    error = load_error(docs)
+    assert error.path.endswith("planera_bildspel.yml") and "described()" in error.problem
 
 
 def test_page_naming_an_unknown_presentation_is_named_with_its_line(docs: Path) -> None:
     page = docs / "riktlinjen" / "i-korthet.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace('presentation("i_korthet")', 'presentation("i_kortet")'))
-    with pytest.raises(DataError) as caught:
-        Site.load(docs)
-    assert caught.value.path == str(page)
-    assert caught.value.line == text.split('presentation("i_korthet")')[0].count("\n") + 1
-    assert "”i_kortet”" in caught.value.problem and "i_korthet" in caught.value.problem
+    error = load_error(docs)
+    assert error.path == str(page)
+    assert error.line == text.split('presentation("i_korthet")')[0].count("\n") + 1
+    assert "”i_kortet”" in error.problem and "i_korthet" in error.problem
 
 
 def test_page_not_saved_as_utf8_is_named(docs: Path) -> None:
     page = docs / "lankar.md"
     page.write_bytes(page.read_text(encoding="utf-8").replace("ni", "ni ö", 1).encode("latin-1"))
-    with pytest.raises(DataError) as caught:
-        Site.load(docs)
-    assert caught.value.path == str(page)
-    assert "är inte sparad som UTF-8" in caught.value.problem
+    error = load_error(docs)
+    assert error.path == str(page)
+    assert "är inte sparad som UTF-8" in error.problem
 
 
 def test_page_with_broken_macro_call_is_named_with_its_line(docs: Path) -> None:
@@ -105,7 +107,6 @@ def test_page_with_broken_macro_call_is_named_with_its_line(docs: Path) -> None:
     page.write_text(
         text.replace("{{ accessibility_statement() }}", "{{ accessibility_statement( }}")
     )
-    with pytest.raises(DataError) as caught:
-        Site.load(docs)
-    assert caught.value.path == str(page)
-    assert caught.value.line == text.split("{{ accessibility")[0].count("\n") + 1
+    error = load_error(docs)
+    assert error.path == str(page)
+    assert error.line == text.split("{{ accessibility")[0].count("\n") + 1

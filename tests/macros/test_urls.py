@@ -22,29 +22,22 @@ def test_page_path_follows_directory_urls(md: str, path: str, offline: str) -> N
 
 
 @pytest.mark.parametrize(
-    "src,dest,url",
+    "src,dest,offline,url",
     [
-        ("planera/checklista.md", "om-webbplatsen.md", "../../om-webbplatsen/"),
-        ("index.md", "riktlinjen/index.md", "riktlinjen/"),
-        ("riktlinjen/index.md", "index.md", "../"),
-        ("lankar.md", "lankar.md", "./"),
-        ("lankar.md", "riktlinjen/i-korthet.md", "../riktlinjen/i-korthet/"),
+        ("planera/checklista.md", "om-webbplatsen.md", False, "../../om-webbplatsen/"),
+        ("index.md", "riktlinjen/index.md", False, "riktlinjen/"),
+        ("riktlinjen/index.md", "index.md", False, "../"),
+        ("lankar.md", "lankar.md", False, "./"),
+        ("lankar.md", "riktlinjen/i-korthet.md", False, "../riktlinjen/i-korthet/"),
+        ("planera/checklista.md", "om-webbplatsen.md", True, "../om-webbplatsen.html"),
+        ("index.md", "riktlinjen/index.md", True, "riktlinjen/index.html"),
+        ("riktlinjen/index.md", "index.md", True, "../index.html"),
     ],
 )
-def test_relative_url_between_directory_urls(src: str, dest: str, url: str) -> None:
-    assert relative_url(src, dest) == url
-
-
-@pytest.mark.parametrize(
-    "src,dest,url",
-    [
-        ("planera/checklista.md", "om-webbplatsen.md", "../om-webbplatsen.html"),
-        ("index.md", "riktlinjen/index.md", "riktlinjen/index.html"),
-        ("riktlinjen/index.md", "index.md", "../index.html"),
-    ],
-)
-def test_relative_url_between_files_of_the_offline_build(src: str, dest: str, url: str) -> None:
-    assert relative_url(src, dest, directory_urls=False) == url
+def test_relative_url_between_pages_online_and_offline(
+    src: str, dest: str, offline: bool, url: str
+) -> None:
+    assert relative_url(src, dest, directory_urls=not offline) == url
 
 
 @pytest.mark.parametrize(
