@@ -7,22 +7,22 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .data import DataError, load
+from .data import load
 from .templates import render
+
+SCHEMA = "guideline.schema.json"
 
 Guideline = dict[str, Any]
 
 
 def load_guideline(path: Path) -> Guideline:
     """Load the facts and check that the date is a real day."""
-    data = load(path, path.with_name("guideline.schema.json"))
+    doc = load(path, SCHEMA)
     try:
-        dt.date.fromisoformat(data["valid_from"])
+        dt.date.fromisoformat(doc.data["valid_from"])
     except ValueError:
-        raise DataError(
-            path, "valid_from", f"'{data['valid_from']}' är inget datum (skriv ÅÅÅÅ-MM-DD)"
-        ) from None
-    return data
+        raise doc.error(("valid_from",), "data.not_a_day", value=doc.data["valid_from"]) from None
+    return doc.data
 
 
 def short_address(url: str) -> str:

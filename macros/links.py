@@ -1,98 +1,94 @@
-"""The intranet link list: every stable address, with its full URL."""
+"""The intranet link list: every stable address, with its full URL.
+
+The list links with raw HTML, which MkDocs does not check, so that a wrong
+anchor is reported against links.yml (the file to fix) rather than against
+the page that lists it: ``missing_anchor`` checks every address against the
+built pages.
+"""
 
 from __future__ import annotations
 
-import posixpath
 import re
-from html import escape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
-import yaml
-from mkdocs.utils import get_relative_url
+from .data import DataError, Document, load
+from .questions import Questions, numbered
+from .templates import render_markdown
+from .urls import full_url, page_path, relative_url
 
-from .data import _LOADER, DataError, load
-from .questions import Questions, question_anchor
-
-Link = dict[str, str]
-
-
-def page_path(md_path: str, directory_urls: bool = True) -> str:
-    """The site path of a page: with directory URLs ``planera/checklista.md`` ->
-    ``planera/checklista/`` and ``riktlinjen/index.md`` -> ``riktlinjen/``;
-    without them (the offline build) ``planera/checklista.html``."""
-    stem = md_path[: -len(".md")]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-    else:
-        stem += "/"
-    return stem
+SCHEMA = "links.schema.json"
+_ID = re.compile(r'\bid="([^"]+)"')
 
 
-def relative_url(from_md: str, to_md: str, directory_urls: bool = True) -> str:
-    """The URL of one page relative to another's URL, for links in raw HTML
-    (which MkDocs does not rewrite): ``planera/checklista.md`` to
-    ``om-webbplatsen.md`` is ``../../om-webbplatsen/`` (offline:
-    ``../om-webbplatsen.html``)."""
-    url = get_relative_url(page_path(to_md, directory_urls), page_path(from_md, directory_urls))
-    # A directory URL keeps its slash (MkDocs gives ".." for the site root).
-    return url + "/" if directory_urls and not url.endswith("/") else url
-
-
-def page_title(md_file: Path) -> str:
-    """The ``title`` from a page's front matter, else its first ``#`` heading."""
-    text = md_file.read_text(encoding="utf-8")
-    front = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
-    if front:
-        meta = yaml.load(front.group(1), Loader=_LOADER) or {}  # noqa: S506 - safe loader
-        if meta.get("title"):
-            return str(meta["title"])
-    heading = re.search(r"^# (.+)$", text, re.MULTILINE)
-    if heading:
-        return heading.group(1).strip()
-    raise DataError(md_file, "title", "sidan saknar titel")
-
-
-def load_links(path: Path, docs_dir: Path, questions: Questions) -> list[dict[str, Any]]:
-    """Read links.yml into groups: a page (title, md path) and its anchors."""
-    data = load(path, path.with_name("links.schema.json"))
+def load_links(path: Path, titles: dict[str, str], questions: Questions) -> list[dict[str, Any]]:
+    """Read links.yml into groups: a page (its source path and title) and its
+    fixed anchors, each remembering where it stands in links.yml."""
+    doc = load(path, SCHEMA)
     groups = []
-    for i, entry in enumerate(data["pages"]):
-        md_file = docs_dir / entry["page"]
-        if not md_file.is_file():
-            raise DataError(path, f"pages[{i}].page", f"sidan '{entry['page']}' finns inte")
-        anchors = [dict(a) for a in entry.get("anchors", [])]
+    for i, entry in enumerate(doc.data["pages"]):
+        if entry["page"] not in titles:
+            raise doc.error(("pages", i, "page"), "data.page_missing", page=entry["page"])
+        anchors = [
+            {
+                "id": a["id"],
+                "label": a["label"],
+                "number": None,
+                "where": ("pages", i, "anchors", j, "id"),
+            }
+            for j, a in enumerate(entry.get("anchors", []))
+        ]
         if entry.get("questions"):
             anchors += [
-                {"id": question_anchor(q), "label": f"Fråga {n}: {q['text']}"}
-                for n, q in enumerate(questions["questions"], start=1)
+                {
+                    "id": q["anchor"],
+                    "label": q["text"],
+                    "number": q["number"],
+                    "where": ("pages", i, "questions"),
+                }
+                for q in numbered(questions)
             ]
-        groups.append({"page": entry["page"], "title": page_title(md_file), "anchors": anchors})
+        groups.append(
+            {"page": entry["page"], "title": titles[entry["page"]], "anchors": anchors, "doc": doc}
+        )
     return groups
 
 
-def _row(label: str, href: str, url: str) -> str:
-    button = (
-        f'<button type="button" class="md-button vgr-copy" data-copy="{escape(url)}" '
-        f'aria-label="Kopiera adressen till {escape(label)}" data-js hidden>Kopiera</button>'
-    )
-    return f'- [{escape(label)}]({href})<br><code class="vgr-url">{escape(url)}</code> {button}'
-
-
-def render_links_markdown(groups: list[dict[str, Any]], site_url: str, from_page: str) -> str:
+def render_links_markdown(
+    groups: list[dict[str, Any]], site_url: str, from_page: str, directory_urls: bool = True
+) -> str:
     """One section per page: the page's own address, then each fixed anchor.
-    Links are relative (MkDocs checks them); the full URLs are for copying."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    parts = []
+    ``href`` is relative (works offline and under a sub-path); ``url`` is the
+    full public address to copy."""
+    view = [
+        {
+            "title": group["title"],
+            "href": relative_url(from_page, group["page"], directory_urls),
+            "url": full_url(site_url, group["page"]),
+            "anchors": group["anchors"],
+        }
+        for group in groups
+    ]
+    return render_markdown("links.md", groups=view)
+
+
+def built_ids(site_dir: Path, page: str, directory_urls: bool) -> set[str]:
+    """The element ids of a built page."""
+    path = site_dir / page_path(page, directory_urls)
+    html = path / "index.html" if directory_urls else path
+    return set(_ID.findall(html.read_text(encoding="utf-8"))) if html.is_file() else set()
+
+
+def missing_anchor(
+    groups: list[dict[str, Any]], site_dir: Path, directory_urls: bool
+) -> DataError | None:
+    """The first listed anchor that no built page has, as an error in links.yml."""
     for group in groups:
-        href = posixpath.relpath(group["page"], posixpath.dirname(from_page) or ".")
-        url = urljoin(base, page_path(group["page"]))
-        parts += [f"## {escape(group['title'])}", "", _row("Hela sidan", href, url)]
-        parts += [
-            _row(a["label"], f"{href}#{a['id']}", f"{url}#{a['id']}") for a in group["anchors"]
-        ]
-        parts.append("")
-    return "\n".join(parts)
+        ids = built_ids(site_dir, group["page"], directory_urls)
+        for anchor in group["anchors"]:
+            if anchor["id"] not in ids:
+                doc: Document = group["doc"]
+                return doc.error(
+                    anchor["where"], "data.missing_anchor", page=group["page"], id=anchor["id"]
+                )
+    return None

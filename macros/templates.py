@@ -5,11 +5,18 @@ Swedish text around it. Autoescape is on: data is escaped unless a template
 says otherwise. The output goes into Markdown pages, where a blank line or an
 indented line would end a raw HTML block, so every line is stripped and blank
 lines are dropped (templates render no whitespace-sensitive content).
+
+Templates whose name ends in ``.md`` render Markdown (headings that get ids and
+a place in the table of contents): ``render_markdown`` strips every line too,
+so write no indented Markdown (no nested lists, no code blocks), but keeps one
+blank line where the template has blank lines, to separate blocks. An HTML
+block inside such a template must have no blank line in it.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +45,28 @@ def compact_html(html: str) -> str:
 def render(template: str, folder: Path = WIDGETS, **context: Any) -> str:
     """Render ``folder/template`` with context; the result is Markdown-safe HTML."""
     return compact_html(_environment(folder).get_template(template).render(**context))
+
+
+def compact_markdown(text: str) -> str:
+    """Strip every line; keep single blank lines between blocks."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(compact_html(b) for b in blocks if b.strip()) + "\n"
+
+
+def render_markdown(template: str, folder: Path = WIDGETS, **context: Any) -> str:
+    """Render a Markdown template (``name.md``) with context."""
+    return compact_markdown(_environment(folder).get_template(template).render(**context))
+
+
+def template_macros(template: str, folder: Path = WIDGETS) -> dict[str, Any]:
+    """The macros a template file defines, by name (e.g. the pictures in
+    ``visuals.html``); each returns escaped-safe markup when called."""
+    module = _environment(folder).get_template(template).module
+    return {
+        name: value
+        for name, value in vars(module).items()
+        if isinstance(value, jinja2.runtime.Macro) and not name.startswith("_")
+    }
 
 
 def clear_cache() -> None:

@@ -1,4 +1,5 @@
-"""When a page's content last changed, for the "Senast uppdaterad" line."""
+"""When a page last changed, for its "Sidan uppdaterad" line: the newest date of
+the files the page is made from (its Markdown and the data files it shows)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,8 @@ def last_changed(path: Path) -> dt.date:
         if path in dates and path not in dirty:
             return dates[path]
     return dt.date.fromtimestamp(path.stat().st_mtime)
+
+
+def page_dates(sources: dict[str, list[Path]]) -> dict[str, str]:
+    """Each page's date (ISO), the last change of any file it is made from."""
+    return {page: max(map(last_changed, files)).isoformat() for page, files in sources.items()}

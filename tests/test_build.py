@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from macros.questions import load_questions, numbered
 from tests.conftest import ROOT, build_site
 from tests.site import Site
+
+QUESTIONS = load_questions(ROOT / "docs" / "data" / "planning_questions.yml")
 
 # Fixed ids an intranet page may link to, per page.
 FIXED_ANCHORS = {
@@ -22,7 +28,7 @@ FIXED_ANCHORS = {
         "det-vill-vi-ska-handa",
         "varfor-en-riktlinje",
     ],
-    "planera/": ["fraga-varfor", "fraga-hur", "fraga-kunskaper", "fraga-larandet"],
+    "planera/": [q["anchor"] for q in numbered(QUESTIONS)],
 }
 
 
@@ -49,9 +55,9 @@ def test_headings_have_permalinks_with_swedish_title(site: Site) -> None:
     assert 'href="#mal" title="Länk till det här avsnittet"' in html
 
 
-def test_every_page_shows_last_updated_date(site: Site) -> None:
+def test_every_page_shows_when_the_page_was_updated(site: Site) -> None:
     for page in site.content_pages():
-        assert re.search(r"Senast uppdaterad: \d{4}-\d{2}-\d{2}", page.article_text), page.url
+        assert re.search(r"Sidan uppdaterad: \d{4}-\d{2}-\d{2}", page.article_text), page.url
 
 
 def test_pages_load_no_resource_from_another_host(site: Site) -> None:
@@ -78,7 +84,8 @@ def test_site_url_comes_from_environment(tmp_path: Path) -> None:
 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
-    """A copy of the project's sources to break on purpose."""
+    """A copy of the project's sources to break on purpose (no git history:
+    dates come from the files' times)."""
     dest = tmp_path / "project"
     shutil.copytree(
         ROOT, dest, ignore=shutil.ignore_patterns(".venv", "site", "dist", ".git", "*cache*")
@@ -86,24 +93,128 @@ def project_copy(tmp_path: Path) -> Path:
     return dest
 
 
-def test_broken_data_file_fails_build_naming_file_field_and_problem(project_copy: Path) -> None:
-    import subprocess
-    import sys
-
-    data = project_copy / "docs" / "data" / "planning_questions.yml"
-    data.write_text(
-        data.read_text(encoding="utf-8").replace("text: Hur kommer vi dit?", "text: ''", 1),
-        encoding="utf-8",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project_copy / "out")],
-        cwd=project_copy,
+def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None):
+    """``mkdocs build --strict`` in a project copy."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
+
+
+def assert_fails_with_one_line(result: subprocess.CompletedProcess, *parts: str) -> str:
+    """The build stopped, and its last line names every part (no traceback)."""
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "planning_questions.yml" in output
-    assert "questions[1].text" in output
-    assert "should be non-empty" in output or "too short" in output
+    assert "Traceback" not in output, output
+    last = output.strip().splitlines()[-1]
+    for part in parts:
+        assert part in last, (part, last)
+    return last
+
+
+def line_of(path: Path, text: str) -> int:
+    return path.read_text(encoding="utf-8").split(text)[0].count("\n") + 1
+
+
+def test_broken_data_file_fails_build_naming_file_line_field_and_problem(
+    project_copy: Path,
+) -> None:
+    data = project_copy / "docs" / "data" / "planning_questions.yml"
+    second = QUESTIONS["questions"][1]["text"]
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(f"text: {second}", "text: ''", 1),
+        encoding="utf-8",
+    )
+    assert_fails_with_one_line(
+        mkdocs_build(project_copy, "-d", str(project_copy / "out")),
+        "docs/data/planning_questions.yml",
+        f"rad {line_of(data, 'text: ' + repr(''))}",
+        "questions nr 2 › text",
+        "får inte vara tom",
+    )
+
+
+def test_a_second_text_key_fails_the_build_naming_both_lines(project_copy: Path) -> None:
+    data = project_copy / "docs" / "data" / "planning_questions.yml"
+    fourth = QUESTIONS["questions"][3]["text"]
+    data.write_text(
+        data.read_text(encoding="utf-8").replace(
+            f"text: {fourth}", f"text: {fourth}\n    text: En annan fråga", 1
+        ),
+        encoding="utf-8",
+    )
+    first = line_of(data, f"text: {fourth}")
+    assert_fails_with_one_line(
+        mkdocs_build(project_copy, "-d", str(project_copy / "out")),
+        "planning_questions.yml",
+        f"rad {first} och på rad {first + 1}",
+    )
+
+
+def test_page_not_saved_as_utf8_fails_the_build_naming_it(project_copy: Path) -> None:
+    page = project_copy / "docs" / "om-webbplatsen.md"
+    page.write_bytes(page.read_text(encoding="utf-8").encode("latin-1"))
+    assert_fails_with_one_line(
+        mkdocs_build(project_copy, "-d", str(project_copy / "out")),
+        "docs/om-webbplatsen.md",
+        "är inte sparad som UTF-8",
+    )
+
+
+def test_changed_anchor_in_links_yml_is_reported_against_links_yml(project_copy: Path) -> None:
+    links = project_copy / "docs" / "data" / "links.yml"
+    links.write_text(
+        links.read_text(encoding="utf-8").replace("{id: chef,", "{id: chefer,"), encoding="utf-8"
+    )
+    last = assert_fails_with_one_line(
+        mkdocs_build(project_copy, "-d", str(project_copy / "out")),
+        "docs/data/links.yml",
+        f"rad {line_of(links, '{id: chefer,')}",
+        "”chefer”",
+    )
+    assert "lankar.md" not in last
+
+
+def without_hooks(project: Path) -> None:
+    """Take the hooks out of the copy's mkdocs.yml, as Zensical ignores them."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    hooks = re.search(r"^hooks:\n(?:  - .*\n)+", text, re.MULTILINE)
+    assert hooks, "mkdocs.yml has no hooks: block"
+    config.write_text(text.replace(hooks.group(0), ""), encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of a built site (but the compressed sitemap, which holds a time)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".gz"
+    }
+
+
+@pytest.mark.parametrize("offline", [False, True])
+def test_post_build_steps_run_the_same_from_scripts_build_py(
+    project_copy: Path, offline: bool
+) -> None:
+    env = {"OFFLINE": "true"} if offline else {}
+    with_hooks = mkdocs_build(project_copy, "-d", str(project_copy / "a" / "site"), env=env)
+    assert with_hooks.returncode == 0, with_hooks.stderr
+    without_hooks(project_copy)
+    plain = mkdocs_build(project_copy, "-d", str(project_copy / "b" / "site"), env=env)
+    assert plain.returncode == 0, plain.stderr
+    assert not (project_copy / "b" / "site-csp.conf").exists()
+    command = [sys.executable, "scripts/build.py", "--post-build", "b/site"]
+    steps = subprocess.run(
+        command + (["--offline"] if offline else []), cwd=project_copy, capture_output=True
+    )
+    assert steps.returncode == 0, steps.stderr
+    a, b = tree(project_copy / "a" / "site"), tree(project_copy / "b" / "site")
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    csp = [(project_copy / d / "site-csp.conf").read_text() for d in "ab"]
+    assert csp[0] == csp[1] and "'sha256-" in csp[0]

@@ -1,7 +1,15 @@
-/* Copy to clipboard: window.vgrCopyText(text) for other scripts, and buttons
-   marked [data-copy="text"] that copy their text and say so. */
+/* Copy buttons: enhances each [data-module="vgr-copy"] button, which copies
+   its data-copy text to the clipboard and says so for a moment.
+   DOM contract (written by overrides/widgets/links.md):
+     data-copy     the text to copy
+     data-copied   what the button says when it worked
+     data-failed   what it says when it did not
+   The button is hidden until this runs (it cannot work without it). */
 (function () {
   "use strict";
+
+  /** How long the button says "Kopierad" before it reads as before. */
+  var RESET_MS = 2500;
 
   /** Copy text; resolves true when it worked (Clipboard API, else a fallback). */
   function copyText(text) {
@@ -14,7 +22,7 @@
       document.body.appendChild(area);
       area.select();
       var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
       area.remove();
       return ok;
     }
@@ -23,25 +31,43 @@
     }
     return Promise.resolve(fallback());
   }
-  window.vgrCopyText = copyText;
 
-  /** Show copy buttons and give each a polite confirmation. */
-  function start() {
-    document.querySelectorAll("button[data-copy]:not([data-ready])").forEach(function (btn) {
-      btn.setAttribute("data-ready", "");
-      btn.hidden = false;
-      btn.addEventListener("click", function () {
-        copyText(btn.getAttribute("data-copy")).then(function (ok) {
-          btn.textContent = ok ? "Kopierad" : "Kunde inte kopiera";
-          setTimeout(function () { btn.textContent = "Kopiera"; }, 2500);
-        });
+  class Copy {
+    constructor(button) {
+      this.button = button;
+      this.text = button.getAttribute("data-copy");
+      this.strings = {
+        label: button.textContent,
+        copied: button.getAttribute("data-copied"),
+        failed: button.getAttribute("data-failed"),
+      };
+      if (!this.text || !this.strings.copied || !this.strings.failed) {
+        throw new Error("Copy: data-copy, data-copied or data-failed is missing");
+      }
+      this.timer = 0;
+      button.addEventListener("click", this.copy.bind(this));
+      button.hidden = false;
+    }
+
+    copy() {
+      var self = this;
+      return copyText(this.text).then(function (ok) {
+        self.button.textContent = ok ? self.strings.copied : self.strings.failed;
+        clearTimeout(self.timer);
+        self.timer = setTimeout(function () { self.button.textContent = self.strings.label; }, RESET_MS);
       });
-    });
+    }
+
+    destroy() {
+      clearTimeout(this.timer);
+    }
   }
 
-  /* Start now, and again after each instant navigation (Material's document$;
-     it does not emit for a copy opened from file://). Init guards stop doubles. */
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  function define() { document.dispatchEvent(new CustomEvent("vgr:define",
+    { detail: { module: "vgr-copy", Component: Copy } })); }
+  define(); document.addEventListener("vgr:boot", define);
+
+  /* Compatibility, to remove: checklist.js (owned by another change) still calls
+     window.vgrCopyText for "Kopiera som text". Delete this line when it no longer does. */
+  window.vgrCopyText = copyText;
 })();

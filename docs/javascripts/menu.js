@@ -1,44 +1,63 @@
 /* Header menu button. Material opens its navigation drawer with a <label>,
    which Tab skips and which may not take a button role: on narrow screens
-   keyboard users could not reach the navigation. Put a real button in its
-   place: it opens the drawer and moves focus into it; Escape closes it and
-   returns focus to the button. */
+   keyboard users could not reach the navigation. This puts a real button in
+   its place: it opens the drawer and moves focus into it; Escape closes it
+   and returns focus to the button.
+   DOM contract: the build marks Material's drawer label
+   (label.md-header__button[for]) with data-module="vgr-menu"
+   (overrides/hooks/theme_fixes.py); its "for" names the drawer's checkbox.
+   The header survives instant navigation, so the button is made once. */
 (function () {
   "use strict";
 
-  /** Replace the menu label once (the header survives instant navigation). */
-  function start() {
-    var label = document.querySelector("label.md-header__button[for='__drawer']");
-    var toggle = document.getElementById("__drawer");
-    if (!label || !toggle || label.hasAttribute("data-ready")) return;
-    label.setAttribute("data-ready", "");
+  class Menu {
+    constructor(label, options) {
+      this.strings = { button: "Meny" };
+      this.label = label;
+      this.toggle = document.getElementById(label.htmlFor);
+      if (!this.toggle) throw new Error("Menu: no drawer checkbox with id " + label.htmlFor);
 
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-header__button md-icon vgr-menu-button";
-    button.setAttribute("aria-label", "Meny");
-    button.setAttribute("aria-controls", "__drawer");
-    button.innerHTML = label.innerHTML; /* the theme's own icon, not user data */
-    label.parentNode.insertBefore(button, label);
-    label.style.display = "none";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-header__button md-icon vgr-menu-button";
+      button.setAttribute("aria-label", this.strings.button);
+      button.setAttribute("aria-controls", this.toggle.id);
+      button.innerHTML = label.innerHTML; /* the theme's own icon, not user data */
+      label.parentNode.insertBefore(button, label);
+      label.style.display = "none";
+      this.button = button;
 
-    function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+      button.addEventListener("click", this.onClick.bind(this));
+      this.toggle.addEventListener("change", this.sync.bind(this), { signal: options.signal });
+      document.addEventListener("keydown", this.onKey.bind(this), { signal: options.signal });
+      this.sync();
+    }
 
-    button.addEventListener("click", function () {
-      toggle.click();
+    sync() {
+      this.button.setAttribute("aria-expanded", String(this.toggle.checked));
+    }
+
+    /** Open or close the drawer; once open, focus its first link (after the slide). */
+    onClick() {
+      this.toggle.click();
       var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
-      if (toggle.checked && first) setTimeout(function () { first.focus(); }, 300);
-    });
-    document.addEventListener("keydown", function (e) {
-      if (e.key === "Escape" && toggle.checked) { toggle.click(); button.focus(); }
-    });
-    toggle.addEventListener("change", sync);
-    sync();
+      if (this.toggle.checked && first) setTimeout(function () { first.focus(); }, 300);
+    }
+
+    onKey(event) {
+      if (event.key === "Escape" && this.toggle.checked) {
+        this.toggle.click();
+        this.button.focus();
+      }
+    }
+
+    destroy() {
+      this.button.remove();
+      this.label.style.display = "";
+    }
   }
 
-  /* Start now, and again after each instant navigation (Material's document$;
-     it does not emit for a copy opened from file://). Init guards stop doubles. */
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  function define() { document.dispatchEvent(new CustomEvent("vgr:define",
+    { detail: { module: "vgr-menu", Component: Menu } })); }
+  define(); document.addEventListener("vgr:boot", define);
 })();

@@ -8,6 +8,8 @@ written into an nginx snippet next to the site directory, e.g. ``site`` ->
 ``CSP_FRAME_ANCESTORS`` (default ``'self'``) says who may show the site in a
 frame: for intranet embedding set it to the intranet's origin, e.g.
 ``CSP_FRAME_ANCESTORS="'self' https://intranat.example"``.
+
+Runs as a hook after ``mkdocs build``, and from scripts/build.py.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 # Data blocks are never executed, so CSP does not govern them.
@@ -61,14 +66,20 @@ def csp_conf_path(site_dir: str) -> Path:
     return Path(os.path.normpath(site_dir) + "-csp.conf")
 
 
-def on_post_build(config: Any) -> None:
-    site = Path(config["site_dir"])
+def write_csp(site_dir: Path) -> Path:
+    """Hash the inline scripts of every page and write the nginx snippet."""
     hashes: set[str] = set()
-    for page in site.rglob("*.html"):
+    for page in sorted(site_dir.rglob("*.html")):
         hashes |= inline_script_hashes(page.read_text(encoding="utf-8"))
     ancestors = os.environ.get("CSP_FRAME_ANCESTORS", "'self'")
-    csp_conf_path(config["site_dir"]).write_text(
+    target = csp_conf_path(str(site_dir))
+    target.write_text(
         "# Written by the site build (overrides/hooks/csp.py). Do not edit: rebuild.\n"
         f'add_header Content-Security-Policy "{policy(hashes, ancestors)}" always;\n',
         encoding="utf-8",
     )
+    return target
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    write_csp(Path(config.site_dir))

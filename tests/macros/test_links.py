@@ -1,89 +1,88 @@
-"""The intranet link list: data to full URLs and checked links."""
+"""The intranet link list: data to full URLs, raw links, and anchors checked
+against the built pages (reported in links.yml)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from macros.data import DataError
-from macros.links import load_links, page_path, page_title, relative_url, render_links_markdown
-from macros.questions import load_questions
-from tests.conftest import ROOT
+from macros.links import load_links, missing_anchor, render_links_markdown
+from macros.pages import scan_pages
+from macros.questions import load_questions, numbered
 from tests.macros.breakage import copy_data_file
+from tests.site import Site
 
-DOCS = ROOT / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 QUESTIONS = load_questions(DOCS / "data" / "planning_questions.yml")
+TITLES = {uri: p.title for uri, p in scan_pages(DOCS).items() if p.title}
 
 
-@pytest.mark.parametrize(
-    "md,path",
-    [
-        ("index.md", ""),
-        ("riktlinjen/index.md", "riktlinjen/"),
-        ("planera/checklista.md", "planera/checklista/"),
-        ("lankar.md", "lankar/"),
-    ],
-)
-def test_page_path_follows_directory_urls(md: str, path: str) -> None:
-    assert page_path(md) == path
+def links(path: Path = DOCS / "data" / "links.yml") -> list[dict]:
+    return load_links(path, TITLES, QUESTIONS)
 
 
-def test_page_title_comes_from_front_matter() -> None:
-    assert page_title(DOCS / "planera" / "checklista.md") == "Checklista för att planera utbildning"
+def test_titles_come_from_the_pages() -> None:
+    checklist = next(g for g in links() if g["page"] == "planera/checklista.md")
+    assert checklist["title"] == TITLES["planera/checklista.md"]
 
 
 def test_full_urls_are_built_from_site_url_and_links_are_relative() -> None:
-    groups = load_links(DOCS / "data" / "links.yml", DOCS, QUESTIONS)
-    markdown = render_links_markdown(groups, "https://intranat.example/kompetens/", "lankar.md")
-    assert "https://intranat.example/kompetens/riktlinjen/#mal" in markdown
-    assert "[Mål för kompetensutveckling i VGR](riktlinjen/index.md#mal)" in markdown
-    assert "https://intranat.example/kompetens/planera/checklista/#fraga-hur" in markdown
+    markdown = render_links_markdown(links(), "https://intranat.example/kompetens/", "lankar.md")
+    assert '<a href="../riktlinjen/#mal">Mål för kompetensutveckling i VGR</a>' in markdown
+    assert (
+        '<code class="vgr-url">https://intranat.example/kompetens/riktlinjen/#mal</code>'
+        in markdown
+    )
     assert 'data-copy="https://intranat.example/kompetens/#chef"' in markdown
 
 
-def test_question_anchors_come_from_the_questions_file() -> None:
-    groups = load_links(DOCS / "data" / "links.yml", DOCS, QUESTIONS)
-    planera = next(g for g in groups if g["page"] == "planera/index.md")
-    assert [a["id"] for a in planera["anchors"]] == [
-        f"fraga-{q['id']}" for q in QUESTIONS["questions"]
-    ]
-
-
-def test_link_to_missing_page_is_refused(tmp_path: Path) -> None:
-    path = copy_data_file(tmp_path, "links.yml", "links.schema.json")
-    path.write_text(
-        path.read_text(encoding="utf-8")
-        .replace("page: lankar", "page: finns-inte", 1)
-        .replace("page: planera/bildspel.md", "page: planera/bildspelet.md"),
-        encoding="utf-8",
+def test_offline_copy_links_to_html_files() -> None:
+    markdown = render_links_markdown(
+        links(), "https://x.example/", "lankar.md", directory_urls=False
     )
+    assert '<a href="riktlinjen/index.html#mal">' in markdown
+
+
+def test_question_anchors_and_labels_come_from_the_questions_file() -> None:
+    planera = next(g for g in links() if g["page"] == "planera/index.md")
+    assert [a["id"] for a in planera["anchors"]] == [q["anchor"] for q in numbered(QUESTIONS)]
+    markdown = render_links_markdown([planera], "https://x.example/", "lankar.md")
+    for q in numbered(QUESTIONS):
+        assert f">Fråga {q['number']}: {q['text']}</a>" in markdown
+
+
+def test_every_row_has_a_copy_button_with_its_contract() -> None:
+    markdown = render_links_markdown(links(), "https://x.example/", "lankar.md")
+    rows = re.findall(r"<li>.*?</li>", markdown)
+    assert rows and all('data-module="vgr-copy"' in r and " hidden>" in r for r in rows)
+    assert all('data-copied="' in r and 'data-failed="' in r for r in rows)
+
+
+def test_link_to_missing_page_is_refused_in_links_yml(tmp_path: Path) -> None:
+    path = copy_data_file(tmp_path, "links.yml", "links.schema.json")
+    text = path.read_text(encoding="utf-8").replace(
+        "page: planera/bildspel.md", "page: planera/bildspelet.md"
+    )
+    path.write_text(text, encoding="utf-8")
     with pytest.raises(DataError) as caught:
-        load_links(path, DOCS, QUESTIONS)
-    assert caught.value.field.startswith("pages[") and caught.value.field.endswith("].page")
+        links(path)
+    assert caught.value.path == str(path)
+    assert caught.value.line == text.split("planera/bildspelet.md")[0].count("\n") + 1
+    assert re.fullmatch(r"pages nr \d+ › page", caught.value.field)
     assert "planera/bildspelet.md" in caught.value.problem
 
 
-@pytest.mark.parametrize(
-    "src,dest,url",
-    [
-        ("planera/checklista.md", "om-webbplatsen.md", "../../om-webbplatsen/"),
-        ("index.md", "riktlinjen/index.md", "riktlinjen/"),
-        ("riktlinjen/index.md", "index.md", "../"),
-        ("lankar.md", "lankar.md", "./"),
-    ],
-)
-def test_relative_url_between_directory_urls(src: str, dest: str, url: str) -> None:
-    assert relative_url(src, dest) == url
-
-
-@pytest.mark.parametrize(
-    "src,dest,url",
-    [
-        ("planera/checklista.md", "om-webbplatsen.md", "../om-webbplatsen.html"),
-        ("index.md", "riktlinjen/index.md", "riktlinjen/index.html"),
-        ("riktlinjen/index.md", "index.md", "../index.html"),
-    ],
-)
-def test_relative_url_between_files_of_the_offline_build(src: str, dest: str, url: str) -> None:
-    assert relative_url(src, dest, directory_urls=False) == url
+def test_anchor_missing_from_built_page_is_reported_against_links_yml(
+    tmp_path: Path, site: Site
+) -> None:
+    assert missing_anchor(links(), site.root, directory_urls=True) is None
+    path = copy_data_file(tmp_path, "links.yml", "links.schema.json")
+    text = path.read_text(encoding="utf-8").replace("{id: mal,", "{id: malen,")
+    path.write_text(text, encoding="utf-8")
+    error = missing_anchor(links(path), site.root, directory_urls=True)
+    assert error is not None and error.path == str(path)
+    assert error.line == text.split("{id: malen,")[0].count("\n") + 1
+    assert "”malen”" in error.problem and "riktlinjen/index.md" in error.problem
