@@ -47,8 +47,16 @@ class StaticServer:
         self._server.shutdown()
         self._server.server_close()
 
+    shutdown = close
+
     def __enter__(self) -> StaticServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def serve(directory: Path, prefix: str = "/") -> tuple[StaticServer, str]:
+    """Start a StaticServer; return it and its URL (stop it with .shutdown())."""
+    server = StaticServer(directory, prefix)
+    return server, server.url
