@@ -22,6 +22,11 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+# Chromium on Linux takes its interface language (which also sets how a date
+# field reads: åååå-mm-dd) from the environment, and needs Debian's
+# chromium-l10n for Swedish; without it, it falls back to American English.
+SWEDISH_ENV = {"LANGUAGE": "sv", "LANG": "sv_SE.UTF-8"}
+
 MISSING = (
     f"No Chromium at {CHROMIUM}. Run `make test` (as root it installs Debian's chromium), "
     "or install it as root: apt-get install chromium. "
@@ -30,7 +35,11 @@ MISSING = (
 
 
 def launch(playwright, **options):
-    """Start Chromium headless through Playwright with the shared flags."""
+    """Start Chromium headless through Playwright with the shared flags, in
+    Swedish. Give contexts locale="sv-SE" and timezone_id="Europe/Stockholm"."""
     if not CHROMIUM.exists():
         raise FileNotFoundError(MISSING)
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, **options)
+    env = {**os.environ, **SWEDISH_ENV}
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=env, **options
+    )

@@ -2,9 +2,9 @@
 # Make sure the system programs the tests drive are installed: Debian's
 # Chromium (Playwright's own browser download does not work here; CHROMIUM=
 # may name another build), nginx (the tests run deploy/nginx.conf for real,
-# with nginx-light's /etc/nginx/mime.types) and a font for Chromium's text
-# and PDFs. Installs them with apt when running as root on Debian (no sudo
-# needed, none used); otherwise it stops and says what to install.
+# with nginx-light's /etc/nginx/mime.types), Chromium's Swedish (chromium-l10n)
+# and a font for Chromium's text and PDFs. Installs them with apt when running
+# as root on Debian (no sudo needed, none used); otherwise it says what to install.
 set -eu
 
 missing=""
@@ -12,6 +12,8 @@ if [ -n "${CHROMIUM:-}" ]; then
   [ -x "$CHROMIUM" ] || { echo "CHROMIUM=$CHROMIUM is not an executable file." >&2; exit 1; }
 else
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  # Swedish interface (dates as åååå-mm-dd); without it Chromium falls back to English.
+  [ -f /usr/lib/chromium/locales/sv.pak ] || missing="$missing chromium-l10n"
 fi
 { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } && [ -f /etc/nginx/mime.types ] \
   || missing="$missing nginx-light"
