@@ -107,11 +107,10 @@ def test_every_page_loads_with_no_csp_violation(nginx: str, site: Site, browser)
     context.add_init_script(CSP_WATCH)
     watched = Watched.attach(context, allowed_prefixes=(nginx, "data:", "blob:"))
     try:
-        for built in site.pages():
-            response = watched.page.goto(nginx + built.url, wait_until="networkidle")
+        for url, page, response in watched.visit_all([nginx + p.url for p in site.pages()]):
             assert response is not None
-            assert response.ok, built.url
-            assert watched.page.evaluate("window.__csp") == [], built.url
+            assert response.ok, url
+            assert page.evaluate("window.__csp") == [], url
         watched.page.goto(nginx + "riktlinjen/", wait_until="networkidle")
         watched.page.keyboard.press("/")
         watched.page.locator("input.md-search__input").press_sequentially("chef", delay=20)

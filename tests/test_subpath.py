@@ -27,19 +27,16 @@ def watched_sub(browser, subpath) -> Iterator[Watched]:
     _, url = subpath
     context = browser.new_context()
     watched = Watched.attach(context, allowed_prefixes=(url, "data:", "blob:"))
-    failed: list[str] = []
-    watched.page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-    watched.failed = failed  # type: ignore[attr-defined]
     yield watched
     context.close()
 
 
 def test_every_page_and_asset_loads_under_the_prefix(subpath, watched_sub: Watched) -> None:
     site, url = subpath
-    for page in site.content_pages():
-        response = watched_sub.page.goto(url + page.url, wait_until="networkidle")
-        assert response is not None and response.ok, page.url
-    assert watched_sub.failed == []  # type: ignore[attr-defined]
+    urls = [url + built.url for built in site.content_pages()]
+    for page_url, _, response in watched_sub.visit_all(urls):
+        assert response is not None and response.ok, page_url
+    assert watched_sub.failed_responses == []
     watched_sub.assert_clean()
 
 
@@ -58,7 +55,7 @@ def test_navigation_and_search_under_the_prefix(subpath, watched_sub: Watched) -
     assert any(h.startswith(url + "planera/") for h in hrefs), hrefs
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_url(url + "planera/**")
-    assert watched_sub.failed == []  # type: ignore[attr-defined]
+    assert watched_sub.failed_responses == []
     watched_sub.assert_clean()
 
 
