@@ -76,18 +76,33 @@ http {{
 """
 
 
+def bind_loopback() -> socket.socket:
+    """A listening socket on a free loopback port, for NginxServer. Bind it
+    first when the site must know its address before it is built."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    return listener
+
+
 class NginxServer:
     """nginx serving a built site with deploy/nginx.conf, until closed.
 
     `work` must be an empty folder; nginx writes its config and log there.
+    The listening socket (bind_loopback) is handed to nginx and closed here.
     """
 
-    def __init__(self, site: Path, csp_conf: Path, work: Path, timeout: float = 20) -> None:
+    def __init__(
+        self,
+        site: Path,
+        csp_conf: Path,
+        work: Path,
+        listener: socket.socket | None = None,
+        timeout: float = 20,
+    ) -> None:
         if not Path(NGINX).exists():
             raise NginxError(MISSING)
-        listener = socket.socket()
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(128)
+        listener = listener or bind_loopback()
         self.port: int = listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = work / "error.log"
