@@ -2,6 +2,7 @@
 # Python 3.11.5 or newer (pyproject.toml: requires-python); PYTHON=... picks one.
 PYTHON ?= python3
 VENV   ?= .venv
+PORT   ?= 8000
 BIN    := $(VENV)/bin
 
 .PHONY: serve build test test-fast lint bench bench-pages offline lock clean distclean
@@ -56,8 +57,8 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/.created
 # --- Everyday commands ----------------------------------------------------------
 # Material prints its end-of-life notice (5 May 2027) on serve and build; README,
 # "Framtid", says what the project does about it. NO_MKDOCS_2_WARNING=1 hides it.
-serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000 (PORT=...)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.runtime  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
@@ -84,6 +85,7 @@ bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
 
 bench-pages: $(VENV)/.dev  ## Lighthouse, this site beside plain Material (needs npm)
 	sh scripts/ensure-system-deps.sh
+	@command -v npm >/dev/null 2>&1 || { echo "make bench-pages needs Node.js 20 or newer and npm (apt-get install nodejs npm)." >&2; exit 1; }
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python benchmarks/pages.py
 
