@@ -7,6 +7,7 @@ servers can never race for one port. Tests, benchmarks and screenshots use it.
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +27,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection early (a new page, a closed tab) is normal.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class StaticServer:
     """Serves `directory` at http://127.0.0.1:PORT/PREFIX until closed.
 
@@ -35,7 +45,7 @@ class StaticServer:
 
     def __init__(self, directory: Path, prefix: str = "/") -> None:
         handler = type("Handler", (_QuietHandler,), {"prefix": prefix})
-        self._server = ThreadingHTTPServer(
+        self._server = _Server(
             ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
         )
         self.directory = Path(directory)
