@@ -18,7 +18,9 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
+from scripts.build import build_site  # noqa: E402
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.serve import serve  # noqa: E402
 
 KEY = "vgr-kompetensutveckling:checklista:v1"
 OWN_ASSETS = ["javascripts/checklist.js", "stylesheets/checklist.css"]

@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.checklist import OWN_ASSETS, gzipped  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from tests.site import Site  # noqa: E402
+from scripts.chromium import launch  # noqa: E402
+from scripts.serve import StaticServer  # noqa: E402
 
 PLAIN_CONFIG = """\
 site_name: Kompetensutveckling i VGR
@@ -92,20 +92,29 @@ def kind(path: str) -> str:
     return "other"
 
 
+def page_urls(site_dir: Path) -> list[str]:
+    """Every page of the build but the 404 page, as URLs relative to the root."""
+    urls = []
+    for path in sorted(site_dir.rglob("index.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        urls.append(rel[: -len("index.html")])
+    return urls
+
+
 def first_visits(site_dir: Path) -> list[tuple[str, int, dict[str, int]]]:
     """For each page: requests of a first visit and gzipped bytes by kind."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
-    server, base = serve(site_dir)
     rows = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        for page in Site(site_dir).content_pages():
+    with StaticServer(site_dir) as server, sync_playwright() as pw:
+        base = server.url
+        browser = launch(pw)
+        for page_url in page_urls(site_dir):
             context = browser.new_context()
             tab = context.new_page()
             seen: list[str] = []
             tab.on("requestfinished", lambda r, seen=seen: seen.append(r.url))
-            tab.goto(base + page.url, wait_until="networkidle")
+            tab.goto(base + page_url, wait_until="networkidle")
             sizes = {"html": 0, "material": 0, "own": 0, "other": 0}
             for url in seen:
                 rel = url[len(base) :].split("?")[0].split("#")[0]
@@ -116,10 +125,9 @@ def first_visits(site_dir: Path) -> list[tuple[str, int, dict[str, int]]]:
                     group = kind(rel)
                 if file.is_file():
                     sizes[group] += len(gzip.compress(file.read_bytes(), compresslevel=6))
-            rows.append((page.url or "/", len(seen), sizes))
+            rows.append((page_url or "/", len(seen), sizes))
             context.close()
         browser.close()
-    server.shutdown()
     return rows
 
 

@@ -1,93 +1,84 @@
-"""Shared fixtures: a real strict build, a local HTTP server and Chromium."""
+"""Shared fixtures: a real strict build, a local HTTP server and Chromium.
+
+Every test that drives the browser (directly or through a fixture that does)
+is marked `browser` here, so `pytest -m "not browser"` (make test-fast) runs
+the rest: macros, data, the build and the nginx headers.
+"""
 
 from __future__ import annotations
 
-import functools
-import os
-import socket
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from scripts.build import build_site
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS, MISSING, launch
+from scripts.serve import StaticServer
 from tests.site import Site, Watched
 
-__all__ = ["build_site"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "build_site"]
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+
+# The public address of the sub-path build (tests/test_subpath.py, test_build.py).
+INTRANET_URL = "https://intranat.example/kompetens/"
 
 
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
-def site_url() -> str:
-    """Where the test server will serve the site. The build is told, so that
+def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticServer]:
+    """The server for the site, started before the build so the build can be
+    told its address: it binds port 0 itself, no port is guessed."""
+    with StaticServer(tmp_path_factory.mktemp("site")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site_url(_site_server: StaticServer) -> str:
+    """Where the test server serves the site. The build is told, so that
     Material's instant navigation (which trusts only site_url) is exercised."""
-    return f"http://127.0.0.1:{free_port()}/"
+    return _site_server.url
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Site:
-    """The site, built for real with --strict into a temporary directory."""
-    dest = tmp_path_factory.mktemp("site")
+def site(_site_server: StaticServer, site_url: str) -> Site:
+    """The site, built for real with --strict into the served directory."""
+    dest = Path(_site_server.directory)
     result = build_site(dest, {"SITE_URL": site_url})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return Site(dest)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def serve(directory: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Serve a directory on 127.0.0.1 (a free port unless given); return server and URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+@pytest.fixture(scope="session")
+def base_url(site: Site, site_url: str) -> str:
+    """The built site served over HTTP on the loopback interface, at its site_url."""
+    return site_url
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Site, site_url: str) -> Iterator[str]:
-    """The built site served over HTTP on the loopback interface, at its site_url."""
-    server, url = serve(site.root, int(site_url.rsplit(":", 1)[1].rstrip("/")))
-    assert url == site_url
-    yield url
-    server.shutdown()
+def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The site built for the intranet address INTRANET_URL (a sub-path)."""
+    dest = tmp_path_factory.mktemp("intranet-site")
+    result = build_site(dest, {"SITE_URL": INTRANET_URL})
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return Site(dest)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's headless Chromium driven by Playwright. Never skipped."""
     if not CHROMIUM.exists():
-        pytest.fail(
-            f"No Chromium at {CHROMIUM}. Run `make test` (it installs Debian's chromium "
-            "when run as root), or install it: sudo apt-get install chromium. "
-            "Set CHROMIUM=/path/to/chromium to use another build.",
-            pytrace=False,
-        )
+        pytest.fail(MISSING, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(pw)
         yield browser
         browser.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -101,17 +102,18 @@ class Site:
 
 @dataclass
 class Watched:
-    """A Playwright page plus what went wrong on it."""
+    """A Playwright page plus what went wrong on it (and on pages opened
+    beside it with open_page)."""
 
     page: object
     console_errors: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
 
     @classmethod
     def attach(cls, context, allowed_prefixes: tuple[str, ...]) -> Watched:
         """Open a page in context; block and record requests to other hosts."""
-        page = context.new_page()
-        watched = cls(page)
+        watched = cls(None)
 
         def on_route(route) -> None:
             url = route.request.url
@@ -122,14 +124,78 @@ class Watched:
                 route.abort()
 
         context.route("**/*", on_route)
+        watched.page = watched.open_page(context)
+        return watched
+
+    def open_page(self, context=None):
+        """A new page in the same context, watched like the first."""
+        page = (context or self.page.context).new_page()
         page.on(
             "console",
-            lambda msg: watched.console_errors.append(msg.text) if msg.type == "error" else None,
+            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
         )
-        page.on("pageerror", lambda exc: watched.console_errors.append(str(exc)))
-        return watched
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("response", self._record_failure)
+        return page
+
+    def _record_failure(self, response) -> None:
+        if response.status >= 400:
+            self.failed_responses.append(f"{response.status} {response.url}")
+
+    def visit_all(self, urls: list[str], at_once: int = 4) -> Iterator[tuple[str, object, object]]:
+        """Load every URL until the network is idle, a few pages at a time.
+
+        Yields (url, page, response) once each page is idle; the page is
+        closed after the caller's checks. Waiting for network idle one page
+        after another costs half a second of silence each; side by side, the
+        waits overlap and every late request is still seen.
+        """
+        for start in range(0, len(urls), at_once):
+            batch = urls[start : start + at_once]
+            pages = [self.open_page() for _ in batch]
+            try:
+                responses = [
+                    p.goto(u, wait_until="commit") for p, u in zip(pages, batch, strict=True)
+                ]
+                for url, page, response in zip(batch, pages, responses, strict=True):
+                    page.wait_for_load_state("networkidle")
+                    yield url, page, response
+            finally:
+                for page in pages:
+                    page.close()
 
     def assert_clean(self) -> None:
         """No console error, no uncaught exception, no request off the site."""
         assert self.console_errors == [], f"console errors: {self.console_errors}"
         assert self.outside_requests == [], f"requests off the site: {self.outside_requests}"
+
+
+# Resolves when the page is settled for a check of its rendering: fonts loaded,
+# every component started (or failed), and two frames painted after that.
+# Returns the components that did not start within the time given.
+_SETTLE = """async (ms) => {
+  await document.fonts.ready;
+  const unready = () => [...document.querySelectorAll('[data-module]')]
+    .filter(el => !el.hasAttribute('data-ready') && !el.hasAttribute('data-module-failed'));
+  if (unready().length) {
+    await new Promise(resolve => {
+      const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+      const observer = new MutationObserver(() => { if (!unready().length) done(); });
+      observer.observe(document.body, { subtree: true, attributes: true });
+      const timer = setTimeout(done, ms);
+    });
+  }
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return unready().map(el => el.dataset.module);
+}"""
+
+
+def settle(page, timeout_ms: int = 10_000) -> None:
+    """After the load event: wait until fonts and components are ready.
+
+    Use this instead of waiting for network idle where the check is about the
+    page itself (axe, focus, layout): network idle adds half a second of
+    silence per page. Evaluated as a function, so it works under the CSP too.
+    """
+    unready = page.evaluate(_SETTLE, timeout_ms)
+    assert unready == [], f"{page.url}: components never started: {unready}"

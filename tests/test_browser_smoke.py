@@ -10,10 +10,10 @@ from tests.site import Site, Watched
 def test_every_page_loads_without_errors_or_outside_requests(
     site: Site, watched: Watched, base_url: str
 ) -> None:
-    for page in site.content_pages():
-        response = watched.page.goto(base_url + page.url, wait_until="networkidle")
-        assert response is not None and response.ok, page.url
-        assert watched.page.locator("h1").count() == 1, page.url
+    urls = [base_url + built.url for built in site.content_pages()]
+    for url, page, response in watched.visit_all(urls):
+        assert response is not None and response.ok, url
+        assert page.locator("h1").count() == 1, url
     watched.assert_clean()
 
 

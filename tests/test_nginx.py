@@ -5,11 +5,7 @@ page loads in Chromium with no CSP violation; the checklist works through it."""
 from __future__ import annotations
 
 import gzip
-import os
 import re
-import shutil
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -19,84 +15,19 @@ import pytest
 from playwright.sync_api import expect
 
 from overrides.hooks.csp import csp_conf_path
-from tests.conftest import ROOT, free_port
+from scripts.nginx import MISSING, NGINX, NginxServer
 from tests.site import Site, Watched
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-INSTALL = "/srv/kompetensutveckling"
-
-
-def render_config(site: Path, port: int, work: Path) -> str:
-    """deploy/ as shipped, with only the install paths and the port changed."""
-    deploy = work / "deploy"
-    deploy.mkdir()
-    headers = (ROOT / "deploy" / "security-headers.conf").read_text(encoding="utf-8")
-    assert f"include {INSTALL}/site-csp.conf;" in headers
-    (deploy / "security-headers.conf").write_text(
-        headers.replace(f"{INSTALL}/site-csp.conf", str(csp_conf_path(str(site)))),
-        encoding="utf-8",
-    )
-    server = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    for old, new in [
-        ("listen 80;", f"listen 127.0.0.1:{port};"),
-        (f"root {INSTALL}/site;", f"root {site};"),
-        (f"{INSTALL}/deploy/", f"{deploy}/"),
-    ]:
-        assert old in server, f"deploy/nginx.conf no longer has {old!r}"
-        server = server.replace(old, new)
-    return server
 
 
 @pytest.fixture(scope="module")
 def nginx(site: Site, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """nginx running deploy/nginx.conf on a free loopback port. Never skipped."""
+    """nginx running deploy/nginx.conf on a loopback port. Never skipped;
+    a start-up failure fails with nginx's own log (scripts/nginx.py)."""
     if not Path(NGINX).exists():
-        pytest.fail(
-            "nginx is not installed. Run `make test` as root (it installs Debian's "
-            "nginx-light), or: sudo apt-get install nginx-light",
-            pytrace=False,
-        )
+        pytest.fail(MISSING, pytrace=False)
     work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    (work / "server.conf").write_text(render_config(site.root, port, work), encoding="utf-8")
-    # As root, workers would run as "nobody" and could not read the test's
-    # private temporary folders; run them as the test's own user.
-    user = "user root;\n" if os.geteuid() == 0 else ""
-    (work / "nginx.conf").write_text(
-        f"""daemon off;
-{user}pid {work}/nginx.pid;
-error_log stderr warn;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {work}/body;
-    proxy_temp_path {work}/proxy;
-    fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi;
-    scgi_temp_path {work}/scgi;
-    include {work}/server.conf;
-}}
-""",
-        encoding="utf-8",
-    )
-    command = [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")]
-    check = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, check.stderr
-    log = (work / "error.log").open("w")
-    process = subprocess.Popen(command, stderr=log)
-    url = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with NginxServer(site.root, csp_conf_path(str(site.root)), work) as server:
+        yield server.url
 
 
 def fetch(url: str, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes]:
@@ -176,11 +107,10 @@ def test_every_page_loads_with_no_csp_violation(nginx: str, site: Site, browser)
     context.add_init_script(CSP_WATCH)
     watched = Watched.attach(context, allowed_prefixes=(nginx, "data:", "blob:"))
     try:
-        for built in site.pages():
-            response = watched.page.goto(nginx + built.url, wait_until="networkidle")
+        for url, page, response in watched.visit_all([nginx + p.url for p in site.pages()]):
             assert response is not None
-            assert response.ok, built.url
-            assert watched.page.evaluate("window.__csp") == [], built.url
+            assert response.ok, url
+            assert page.evaluate("window.__csp") == [], url
         watched.page.goto(nginx + "riktlinjen/", wait_until="networkidle")
         watched.page.keyboard.press("/")
         watched.page.locator("input.md-search__input").press_sequentially("chef", delay=20)

@@ -3,42 +3,23 @@ and served under /kompetens/, every page, asset, search and the checklist work."
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
+from scripts.serve import StaticServer
+from tests.conftest import INTRANET_URL
 from tests.site import Site, Watched
 
 PREFIX = "/kompetens/"
 
 
-class _PrefixHandler(SimpleHTTPRequestHandler):
-    """Serves the site only under PREFIX; anything else is a 404."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return str(Path(self.directory) / "__not_under_prefix__")
-        return super().translate_path("/" + path[len(PREFIX) :])
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
-def subpath(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
-    dest = tmp_path_factory.mktemp("subpath-site")
-    result = build_site(dest, {"SITE_URL": "https://intranat.example/kompetens/"})
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_PrefixHandler, directory=str(dest))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield Site(dest), f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+def subpath(intranet_site: Site) -> Iterator[tuple[Site, str]]:
+    """The intranet build, served only under PREFIX (anything else is a 404)."""
+    assert INTRANET_URL.endswith(PREFIX)
+    with StaticServer(intranet_site.root, prefix=PREFIX) as server:
+        yield intranet_site, server.url
 
 
 @pytest.fixture
@@ -46,19 +27,16 @@ def watched_sub(browser, subpath) -> Iterator[Watched]:
     _, url = subpath
     context = browser.new_context()
     watched = Watched.attach(context, allowed_prefixes=(url, "data:", "blob:"))
-    failed: list[str] = []
-    watched.page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-    watched.failed = failed  # type: ignore[attr-defined]
     yield watched
     context.close()
 
 
 def test_every_page_and_asset_loads_under_the_prefix(subpath, watched_sub: Watched) -> None:
     site, url = subpath
-    for page in site.content_pages():
-        response = watched_sub.page.goto(url + page.url, wait_until="networkidle")
-        assert response is not None and response.ok, page.url
-    assert watched_sub.failed == []  # type: ignore[attr-defined]
+    urls = [url + built.url for built in site.content_pages()]
+    for page_url, _, response in watched_sub.visit_all(urls):
+        assert response is not None and response.ok, page_url
+    assert watched_sub.failed_responses == []
     watched_sub.assert_clean()
 
 
@@ -77,7 +55,7 @@ def test_navigation_and_search_under_the_prefix(subpath, watched_sub: Watched) -
     assert any(h.startswith(url + "planera/") for h in hrefs), hrefs
     page.locator(".md-search-result__item > a").first.click()
     page.wait_for_url(url + "planera/**")
-    assert watched_sub.failed == []  # type: ignore[attr-defined]
+    assert watched_sub.failed_responses == []
     watched_sub.assert_clean()
 
 

@@ -1,0 +1,254 @@
+"""Lighthouse (mobile) on this site beside plain Material, in one run.
+
+Builds a plain Material site of the same two source pages (the start page and
+the guideline page, theme with only `language: sv`, plugins only search) and
+this site, serves both with deploy/nginx.conf through a real nginx (as
+tests/test_nginx.py does; the plain site gets the same CSP, hashed from its own
+inline scripts), and runs Lighthouse's mobile audit on each page, the runs
+interleaved so that a change in the machine's load hits both alike. Prints the
+medians and the ratio to plain, with the machine's load; asserts nothing, but
+stops if a page requests anything from another host.
+
+Lighthouse comes from benchmarks/lighthouse/ (npm ci there; `make bench-pages`
+does it) and drives Debian's Chromium (CHROMIUM=).
+
+Usage: python benchmarks/pages.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from overrides.hooks.csp import csp_conf_path  # noqa: E402
+from overrides.hooks.csp import on_post_build as write_csp_conf  # noqa: E402
+from scripts.build import build_site  # noqa: E402
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.nginx import NginxServer, bind_loopback  # noqa: E402
+
+LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+ATTEMPTS = 3  # per run, when Lighthouse itself fails
+
+PLAIN_CONFIG = """\
+site_name: Kompetensutveckling i VGR
+site_url: {url}
+theme:
+  name: material
+  language: sv
+  font: false  # Material's default loads Google Fonts: another host
+plugins:
+  - search
+markdown_extensions:  # the site's Markdown syntax, nothing of its theme
+  - toc:
+      permalink: true
+  - attr_list
+  - md_in_html
+  - def_list
+  - admonition
+  - pymdownx.details
+  - pymdownx.superfences
+"""
+
+# (label, path on this site, path of the plain page it is compared with)
+PAGES = [
+    ("start", "", ""),
+    ("riktlinjen", "riktlinjen/", "riktlinjen/"),
+    ("planera/checklista", "planera/checklista/", "riktlinjen/"),
+]
+
+
+@dataclass
+class Result:
+    scores: dict[str, float]
+    fcp: float  # ms
+    lcp: float  # ms
+    tbt: float  # ms
+    cls: float
+    bytes: float
+    requests: int
+
+
+def plain_project(work: Path, url: str) -> Path:
+    """The two source pages as a plain Material site (macro calls left out)."""
+    docs = work / "docs"
+    (docs / "riktlinjen").mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
+    guideline = (ROOT / "docs" / "riktlinjen" / "index.md").read_text(encoding="utf-8")
+    plain = "\n".join(line for line in guideline.splitlines() if "{{" not in line)
+    (docs / "riktlinjen" / "index.md").write_text(plain, encoding="utf-8")
+    config = work / "mkdocs.yml"
+    config.write_text(PLAIN_CONFIG.format(url=url), encoding="utf-8")
+    return config
+
+
+def build_plain(config: Path, dest: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)]
+    subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
+    write_csp_conf({"site_dir": str(dest)})
+
+
+def lighthouse(url: str, out: Path) -> Result:
+    """One Lighthouse mobile run (its default form factor and throttling)."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
+    for attempt in range(1, ATTEMPTS + 1):
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        report = json.loads(out.read_text(encoding="utf-8")) if done.returncode == 0 else {}
+        if done.returncode == 0 and not report.get("runtimeError"):
+            break
+        # On a loaded machine Lighthouse sometimes loses its trace (NO_NAVSTART);
+        # its own advice is to run it again.
+        problem = report.get("runtimeError") or done.stderr.strip().splitlines()[-1:]
+        print(f"  Lighthouse failed on {url} (attempt {attempt}): {problem}", flush=True)
+    else:
+        sys.exit(f"Lighthouse failed {ATTEMPTS} times on {url}:\n{done.stderr[-3000:]}")
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    origin = url.split("/", 3)[:3]
+    outside = [r["url"] for r in requests if r["url"].split("/", 3)[:3] != origin]
+    outside = [u for u in outside if not u.startswith(("data:", "blob:"))]
+    if outside:
+        sys.exit(f"{url} requested other hosts: {outside}")
+    return Result(
+        scores={c: report["categories"][c]["score"] for c in CATEGORIES},
+        fcp=audits["first-contentful-paint"]["numericValue"],
+        lcp=audits["largest-contentful-paint"]["numericValue"],
+        tbt=audits["total-blocking-time"]["numericValue"],
+        cls=audits["cumulative-layout-shift"]["numericValue"],
+        bytes=audits["total-byte-weight"]["numericValue"],
+        requests=len(requests),
+    )
+
+
+def median(results: list[Result]) -> Result:
+    def med(values):
+        return statistics.median(values)
+
+    return Result(
+        scores={c: med([r.scores[c] for r in results]) for c in CATEGORIES},
+        fcp=med([r.fcp for r in results]),
+        lcp=med([r.lcp for r in results]),
+        tbt=med([r.tbt for r in results]),
+        cls=med([r.cls for r in results]),
+        bytes=med([r.bytes for r in results]),
+        requests=round(med([r.requests for r in results])),
+    )
+
+
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def ratio(site: float, plain: float) -> str:
+    if plain == 0:
+        return "  =  " if site == 0 else "  ∞  "
+    return f"{site / plain:4.2f}x"
+
+
+def print_table(site: dict[str, Result], plain: dict[str, Result], runs: int) -> None:
+    head = (
+        f"{'page':32} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'FCP':>7} {'LCP':>7} "
+        f"{'TBT':>7} {'CLS':>6} {'KiB':>7} {'req':>4}"
+    )
+    print(f"\nLighthouse mobile, median of {runs} runs per page (nginx, deploy/nginx.conf):")
+    print(head)
+    print("-" * len(head))
+
+    def row(label: str, r: Result) -> str:
+        s = r.scores
+        return (
+            f"{label:32} {s['performance']:5.2f} {s['accessibility']:5.2f} "
+            f"{s['best-practices']:5.2f} {s['seo']:5.2f} {r.fcp / 1000:6.2f}s {r.lcp / 1000:6.2f}s "
+            f"{r.tbt:5.0f}ms {r.cls:6.3f} {r.bytes / 1024:7.1f} {r.requests:4d}"
+        )
+
+    for _, site_path, plain_path in PAGES:
+        p, s = plain[plain_path], site[site_path]
+        print(row(f"plain /{plain_path}", p))
+        print(row(f"this site /{site_path}", s))
+        print(
+            f"{'  ratio to plain':32} {'':5} {'':5} {'':5} {'':5} {ratio(s.fcp, p.fcp):>7} "
+            f"{ratio(s.lcp, p.lcp):>7} {ratio(s.tbt, p.tbt):>7} {'':6} "
+            f"{ratio(s.bytes, p.bytes):>7} {ratio(s.requests, p.requests):>4}"
+        )
+    print("KiB: transferred (gzip), as Lighthouse counts it; req: requests of the page load.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit(
+            "Lighthouse is not installed: run `make bench-pages` (npm ci in benchmarks/lighthouse)."
+        )
+    print(f"Start: {load()}")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        work = Path(tmp)
+        sockets = {"site": bind_loopback(), "plain": bind_loopback()}
+        urls = {k: f"http://127.0.0.1:{s.getsockname()[1]}/" for k, s in sockets.items()}
+
+        site_dir = work / "site"
+        built = build_site(site_dir, {"SITE_URL": urls["site"]})
+        if built.returncode:
+            sys.exit(f"site build failed:\n{built.stderr}")
+        plain_dir = work / "plain-site"
+        build_plain(plain_project(work / "plain", urls["plain"]), plain_dir)
+
+        (work / "nginx-site").mkdir()
+        (work / "nginx-plain").mkdir()
+        with (
+            NginxServer(
+                site_dir, csp_conf_path(str(site_dir)), work / "nginx-site", sockets["site"]
+            ),
+            NginxServer(
+                plain_dir, csp_conf_path(str(plain_dir)), work / "nginx-plain", sockets["plain"]
+            ),
+        ):
+            targets = [("plain", p) for p in dict.fromkeys(p for _, _, p in PAGES)]
+            targets += [("site", s) for _, s, _ in PAGES]
+            found: dict[tuple[str, str], list[Result]] = {t: [] for t in targets}
+            for run in range(args.runs):
+                for kind, path in targets:  # interleaved: plain, site, plain, site …
+                    result = lighthouse(urls[kind] + path, work / "report.json")
+                    found[(kind, path)].append(result)
+                    print(
+                        f"  run {run + 1}/{args.runs} {kind:5} /{path:22} "
+                        f"perf {result.scores['performance']:.2f} "
+                        f"LCP {result.lcp / 1000:.2f}s TBT {result.tbt:.0f}ms",
+                        flush=True,
+                    )
+    plain = {p: median(found[("plain", p)]) for kind, p in found if kind == "plain"}
+    site = {s: median(found[("site", s)]) for kind, s in found if kind == "site"}
+    print_table(site, plain, args.runs)
+    print(f"End: {load()}; {time.monotonic() - started:.0f} s in all.")
+    print("The checklist page is compared with plain Material's guideline page.")
+
+
+if __name__ == "__main__":
+    main()
