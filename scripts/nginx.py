@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 INSTALL = "/srv/kompetensutveckling"
+# Where deploy/nginx.conf writes its (anonymised) access log on a server.
+ACCESS_LOG = "/var/log/nginx/kompetensutveckling.access.log"
 MISSING = (
     "nginx is not installed. Run `make test` as root (it installs Debian's nginx-light), "
     "or as root: apt-get install nginx-light"
@@ -32,7 +34,8 @@ class NginxError(RuntimeError):
 
 
 def render_config(site: Path, csp_conf: Path, port: int, work: Path) -> str:
-    """deploy/ as shipped, with only the install paths and the port changed."""
+    """deploy/ as shipped, with only the install paths, the access log (into
+    `work`) and the port changed."""
     deploy = work / "deploy"
     deploy.mkdir()
     headers = (ROOT / "deploy" / "security-headers.conf").read_text(encoding="utf-8")
@@ -46,6 +49,7 @@ def render_config(site: Path, csp_conf: Path, port: int, work: Path) -> str:
         ("listen 80;", f"listen 127.0.0.1:{port};"),
         (f"root {INSTALL}/site;", f"root {site};"),
         (f"{INSTALL}/deploy/", f"{deploy}/"),
+        (ACCESS_LOG, str(work / "access.log")),
     ]:
         if old not in server:
             raise NginxError(f"deploy/nginx.conf no longer has {old!r}")
@@ -106,6 +110,7 @@ class NginxServer:
         self.port: int = listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log_path = work / "error.log"
+        self.access_log_path = work / "access.log"
         (work / "server.conf").write_text(
             render_config(site, csp_conf, self.port, work), encoding="utf-8"
         )

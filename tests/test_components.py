@@ -11,7 +11,8 @@ import pytest
 
 from macros.questions import load_questions
 from macros.scenes import load_presentation, render_presentation
-from tests.conftest import ROOT, serve
+from scripts.serve import serve
+from tests.conftest import ROOT
 from tests.site import Site, Watched
 
 DOCS = ROOT / "docs"

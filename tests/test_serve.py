@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT
 
 START_TIMEOUT = 90  # seconds for the first build on a loaded machine
 REQUEST_TIMEOUT = 30  # a request waits for a rebuild, never longer than this
@@ -56,10 +57,19 @@ class Served:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def unused_port() -> int:
+    """A port free a moment ago. mkdocs serve binds its own socket and prints
+    the address it was given, so a probe cannot be avoided: start() retries
+    when another process took the port in between."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def start(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
     """mkdocs serve on a free port; retried if another process took the port."""
     for _ in range(3):
-        port = free_port()
+        port = unused_port()
         with log.open("w") as out:
             process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
