@@ -75,15 +75,19 @@ def _define_env(env: Any) -> None:
         return render_questions_markdown(questions, heading_level)
 
     @env.macro
-    def checklist() -> str:
-        """The interactive planning checklist, built from the same questions."""
+    def checklist(instance: str = "") -> str:
+        """The interactive planning checklist, built from the same questions.
+        ``instance`` names a second checklist on one page (its ids get a prefix)."""
         _note_source(env, questions_path)
         privacy_url = relative_url(
             env.page.file.src_uri, "om-webbplatsen.md", env.conf["use_directory_urls"]
         )
         page_url = env.page.canonical_url or env.page.url
         assets = _asset_tags(env, "checklist")
-        return render_checklist_html(questions, page_url, privacy_url, assets)
+        files_url = get_relative_url("javascripts/checklist-files.js", env.page.url)
+        return render_checklist_html(
+            questions, page_url, privacy_url, assets, files_url=files_url, instance=instance
+        )
 
     docs_dir = Path(env.conf["docs_dir"])
     presentations = {
