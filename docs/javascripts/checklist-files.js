@@ -224,12 +224,14 @@
     /** Answer text as Markdown that shows as written: no heading, list, link,
         code or HTML from the answer; its line breaks kept (two trailing spaces). */
     function mdEscape(text) {
-      return text.split(/\r\n?|\n/).map((line) => {
+      const lines = text.split(/\r\n?|\n/).map((line) => {
         let out = line.replace(/[\\`*_[\]]/g, "\\$&").replace(/&/g, "&amp;").replace(/</g, "&lt;");
         out = out.replace(/^[ \t]+/, (s) => "\u00a0".repeat(s.replace(/\t/g, "    ").length));
         out = out.replace(/^(\u00a0*)([#>+-])/, "$1\\$2").replace(/^(\u00a0*\d+)([.)])/, "$1\\$2");
         return out.replace(/^(\u00a0*)([=~])/, (m, s, c) => `${s}&#${c.charCodeAt(0)};`);
-      }).join("  \n");
+      });
+      /* A line followed by another in the same paragraph ends in a hard break. */
+      return lines.map((line, i) => (line.trim() && (lines[i + 1] || "").trim() ? line + "  " : line)).join("\n");
     }
 
     /** The plan as plain text, or as Markdown when md is true. Each question once. */

@@ -60,7 +60,7 @@
     noClipboard: "Det gick inte att kopiera. Spara planen som textfil i stället.",
     imported: (name, file, notes) => `Planen ”${name}” har skapats från filen ”${file}”.${notes ? " Det här ändrades:" : ""}`,
     nothingChanged: " Inget har ändrats.",
-    unreadable: "Filen kunde inte läsas.",
+    bug: "Det blev ett fel i checklistan, inte i filen. Ladda om sidan och försök igen.",
     filesFailed: "Det gick inte att ladda checklistans filverktyg. Ladda om sidan och försök igen.",
   };
 
@@ -791,7 +791,7 @@
       this.save();
       this.tools().then(fn).catch((err) => {
         if (!(err instanceof UserError)) console.error(err);
-        this.error((err instanceof UserError ? err.message : T.unreadable) + T.nothingChanged);
+        this.error((err instanceof UserError ? err.message : T.bug) + T.nothingChanged);
       });
     }
   }
