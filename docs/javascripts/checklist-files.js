@@ -20,6 +20,15 @@
   /* Everything these tools say to the person. */
   const T = {
     opened: (name, date) => `${name} (öppnad ${date})`,
+    copyOf: (name) => `Kopia av ${name}`,
+    copied: "Planen har kopierats. Ni arbetar nu i kopian.",
+    confirmAll: "Ta bort alla planer i den här webbläsaren? Det går inte att ångra.",
+    deletedAll: "Alla planer är borttagna ur den här webbläsaren.",
+    added: "Den andra texten står nu under ert svar.",
+    dropped: "Den andra texten är borttagen.",
+    imported: (name, file, notes) => `Planen ”${name}” har skapats från filen ”${file}”.${notes ? " Det här ändrades:" : ""}`,
+    clipboard: "Planen är kopierad som text. Klistra in den i till exempel ett e-postmeddelande.",
+    noClipboard: "Det gick inte att kopiera. Spara planen som textfil i stället.",
     tooBig: (file, mb) => `Filen ”${file}” är för stor (${mb} MB). En plan från checklistan är högst 1 MB.`,
     encoding: (file) => `Filen ”${file}” är inte sparad som UTF-8 och kan därför inte läsas. Öppna en fil som checklistan har sparat, eller spara om filen som UTF-8.`,
     notJson: (file, line) => `Filen ”${file}” är inte en plan från checklistan: den går inte att läsa${line ? ` (fel på rad ${line})` : ""}.`,
@@ -217,9 +226,27 @@
     return new Blob([zip(files, now)], { type: DOCX });
   }
 
+  /** File-name-safe ASCII form of a plan name. */
+  const slug = (text) => (text || "namnlos").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "namnlos";
+
+  /** Offer text or a Blob as a file download. */
+  function download(name, type, content) {
+    const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
   /** The tools that need the checklist's own logic. */
   function make(core) {
     const { UserError, isObj, entries, own, ID, putText, addOther, emptyPlan, isDate, retiredIds } = core;
+    const { clone, day, say, rebuild } = core;
+    const fileName = (c, ext) => `utbildningsplan-${slug(c.shown().details.name)}-${day(new Date())}.${ext}`;
     const untitled = core.T.untitled;
     /** Answer text as Markdown that shows as written: no heading, list, link,
         code or HTML from the answer; its line breaks kept (two trailing spaces). */
@@ -394,9 +421,91 @@
 
     const exportFile = (plan, model) => JSON.stringify(exportDoc(plan, model, new Date()), null, 2);
 
+    /** A plan read from a file joins the checklist c as a new plan, never over another. */
+    function imported(c, { plan, notes }, file) {
+      const names = Object.values(c.known()).map((p) => p.details.name);
+      const base = plan.details.name;
+      for (let n = 2; names.includes(plan.details.name); n++) plan.details.name = `${base} ${n}`;
+      c.open(c.add(plan));
+      c.save();
+      const report = c.notice("report");
+      say(report.querySelector("[data-report-title]"), T.imported(plan.details.name, file, notes.length));
+      rebuild(report.querySelector("[data-report-list]"), notes, (note) => {
+        const li = document.createElement("li");
+        li.textContent = note;
+        return li;
+      });
+      report.hidden = false;
+      c.message(T.imported(plan.details.name, file), null);
+    }
+
+    /** The actions of a checklist c that need these tools, or are rare (under
+        "Fler val", or beside a text from another tab); c has saved what was pending. */
+    const actions = {
+      word(c) {
+        download(fileName(c, "docx"), "", docx(c.doc(c.shown())));
+      },
+      "export-json"(c) {
+        download(fileName(c, "json"), "application/json", exportFile(c.shown(), c.model));
+      },
+      "export-md"(c) {
+        download(fileName(c, "md"), "text/markdown;charset=utf-8", planText(c.doc(c.shown()), true));
+      },
+      "copy-text"(c) {
+        copyText(planText(c.doc(c.shown()), false)).then((ok) => c.message(ok ? T.clipboard : T.noClipboard, null));
+      },
+      duplicate(c) {
+        const copy = clone(c.shown());
+        copy.id = emptyPlan().id;
+        copy.details.name = T.copyOf(c.nameOf(copy));
+        c.open(c.add(copy));
+        c.save();
+        c.message(T.copied, null);
+      },
+      "delete-all"(c) {
+        if (!window.confirm(T.confirmAll)) return;
+        try {
+          const s = window.localStorage;
+          Object.keys(s).filter((k) => k.startsWith(core.PREFIX)).forEach((k) => s.removeItem(k));
+        } catch (e) { /* nothing stored to remove */ }
+        c.pending = [];
+        c.store = { current: null, plans: {} };
+        c.copies = {};
+        c.goneUndo = c.damaged = null;
+        c.notice("damaged").hidden = c.notice("gone").hidden = true;
+        c.open(c.fresh(true));
+        c.mark();
+        c.message(T.deletedAll, null);
+        document.dispatchEvent(new CustomEvent("vgr:checklist-saved", { detail: c }));
+      },
+      "save-damaged"(c) {
+        download(`checklista-oläsligt-${day(new Date())}.txt`, "text/plain;charset=utf-8", c.damaged || "");
+      },
+      "conflict-add"(c, btn) {
+        const item = btn.closest("[data-conflict-text]");
+        const id = item.parentElement.dataset.conflicts;
+        const el = c.form.querySelector(`[data-field="${id}"]`);
+        const text = item.dataset.conflictText;
+        el.value = el.value ? `${el.value}\n\n${text}` : text;
+        c.typed(el);
+        c.change({ type: "drop", plan: c.form.dataset.plan, field: id, text });
+        el.focus();
+        c.message(T.added, null);
+      },
+      "conflict-drop"(c, btn) {
+        const item = btn.closest("[data-conflict-text]");
+        const id = item.parentElement.dataset.conflicts;
+        const text = item.dataset.conflictText;
+        const plan = c.form.dataset.plan;
+        c.change({ type: "drop", plan, field: id, text });
+        c.form.querySelector(`[data-field="${id}"]`).focus();
+        c.message(T.dropped, { plan, ops: [{ type: "keep", plan, field: id, text }] });
+      },
+    };
+
     return {
       docx, zip, crc32, mdEscape, planText, exportDoc, exportFile, decodeFile, parseJson,
-      planFromExport, readFile, copyText,
+      planFromExport, readFile, copyText, imported, actions,
     };
   }
 

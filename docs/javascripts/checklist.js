@@ -43,22 +43,13 @@
     saved: (time) => `Sparat kl. ${time}.`,
     notSaved: "Inte sparat.",
     listed: (name, date, gone) => `${name} – ändrad ${date}${gone ? " (borttagen i en annan flik)" : ""}`,
-    copyOf: (name) => `Kopia av ${name}`,
     created: "En ny, tom plan har skapats.",
-    copied: "Planen har kopierats. Ni arbetar nu i kopian.",
     confirmDelete: (name) => `Ta bort planen ”${name}”? Ni kan ångra direkt efteråt.`,
     deleted: (name) => `Planen ”${name}” är borttagen.`,
     back: (name) => `Planen ”${name}” är tillbaka.`,
-    confirmAll: "Ta bort alla planer i den här webbläsaren? Det går inte att ångra.",
-    deletedAll: "Alla planer är borttagna ur den här webbläsaren.",
     keptGone: (name) => `Planen ”${name}” togs bort i en annan flik medan ni skrev i den. Den finns kvar, med det ni skrev.`,
     conflict: "En fråga ändrades samtidigt i en annan flik. Båda texterna finns kvar: se under frågan.",
-    added: "Den andra texten står nu under ert svar.",
-    dropped: "Den andra texten är borttagen.",
     otherBack: "Den andra texten är tillbaka under frågan.",
-    clipboard: "Planen är kopierad som text. Klistra in den i till exempel ett e-postmeddelande.",
-    noClipboard: "Det gick inte att kopiera. Spara planen som textfil i stället.",
-    imported: (name, file, notes) => `Planen ”${name}” har skapats från filen ”${file}”.${notes ? " Det här ändrades:" : ""}`,
     nothingChanged: " Inget har ändrats.",
     bug: "Det blev ett fel i checklistan, inte i filen. Ladda om sidan och försök igen.",
     filesFailed: "Det gick inte att ladda checklistans filverktyg. Ladda om sidan och försök igen.",
@@ -264,8 +255,8 @@
   }
 
   const logic = {
-    UserError, T, ID, own, isObj, entries, isDate, makeModel, readState, applyOps, planDoc,
-    questionStatus, retiredIds, emptyPlan, putText, addOther, day,
+    UserError, T, ID, PREFIX, own, isObj, entries, isDate, clone, day, makeModel, readState,
+    applyOps, planDoc, questionStatus, retiredIds, emptyPlan, putText, addOther, say, rebuild,
   };
 
   /** Set text only when it differs: a live region is not re-announced, a caret not moved. */
@@ -295,20 +286,6 @@
     el.setSelectionRange(keep(start), keep(end));
   }
 
-  function download(name, type, content) {
-    const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
-  const slug = (text) => (text || "namnlos").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 50) || "namnlos";
-
   const isQuota = (e) => e && (e.name === "QuotaExceededError" || e.code === 22 || e.code === 1014);
 
   class Checklist {
@@ -328,7 +305,7 @@
       this.session = PREFIX + "aktuell:" + root.dataset.instance;
       this.pending = [];
       this.copies = {}; /* plans shown here but not in storage: new, or deleted elsewhere */
-      this.saves = 0;
+      this.saves = this.syncs = 0;
       this.grow = !(window.CSS && CSS.supports("field-sizing", "content"));
 
       root.classList.add("vgr-js");
@@ -348,14 +325,16 @@
       on(this.file, "change", () => {
         const file = this.file.files[0];
         this.file.value = "";
-        if (file) this.withTools((tools) => tools.readFile(file, this.model, day(new Date())).then((got) => this.imported(got, file.name)));
+        if (file) this.withTools((tools) => tools.readFile(file, this.model, day(new Date())).then((got) => tools.imported(this, got, file.name)));
       });
       on($(".vgr-more"), "toggle", (e) => { if (e.target.open) this.tools().catch(() => {}); });
       on(root, "click", (e) => {
         const btn = e.target.closest("[data-action]");
-        if (!btn || !this.actions[btn.dataset.action]) return;
+        if (!btn) return;
+        const action = btn.dataset.action;
         this.error("");
-        this.actions[btn.dataset.action].call(this, btn);
+        if (this.actions[action]) this.actions[action].call(this, btn);
+        else this.withTools((tools) => tools.actions[action](this, btn)); /* the rarer ones */
       });
       const opts = { signal };
       on(window, "storage", (e) => { if (e.key === KEY || e.key === null) this.sync(); }, opts);
@@ -468,7 +447,7 @@
         this.notice("gone").hidden = true;
         this.message(T.keptGone(this.nameOf(this.store.plans[t.plan])));
       });
-      if (this.planId) this.show(true);
+      if (this.planId) this.show();
     }
 
     failed(kind) {
@@ -480,6 +459,7 @@
     /** Another tab (or the back/forward cache) changed what is stored: show it under the rules. */
     sync() {
       const found = this.read();
+      this.root.dataset.syncs = ++this.syncs; /* tests wait on it */
       if (!found) return;
       if (found.damage) this.keepAside(found.raw);
       const before = this.store;
@@ -501,7 +481,7 @@
         this.pending = [];
         return this.open(next);
       }
-      this.show(true);
+      this.show();
     }
 
     recall() {
@@ -523,7 +503,7 @@
         this.pending.push(op);
       }
       this.mark();
-      this.show(false, true);
+      this.show(true);
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.save(), SAVE_DELAY);
     }
@@ -539,10 +519,9 @@
       this.root.dataset.unsaved = this.pending.filter((op) => !op.quiet).length;
     }
 
-    /** Whether this tab has unsaved keystrokes in a plan (or in one field of it). */
-    pendingFor(plan, field) {
-      return this.pending.some((op) => op.plan === plan && (op.type === "text" || op.type === "done")
-        && (field === undefined || op.field === field));
+    /** Whether this tab has unsaved keystrokes in a plan. */
+    pendingFor(plan) {
+      return this.pending.some((op) => op.plan === plan && (op.type === "text" || op.type === "done"));
     }
 
     /** A plan as stored or as known here (new, or deleted elsewhere). */
@@ -589,25 +568,6 @@
       return plan.id;
     }
 
-    /** A plan read from a file: a new plan, never over another. */
-    imported({ plan, notes }, file) {
-      const names = Object.values(this.known()).map((p) => p.details.name);
-      const base = plan.details.name;
-      for (let n = 2; names.includes(plan.details.name); n++) plan.details.name = `${base} ${n}`;
-      this.save();
-      this.open(this.add(plan));
-      this.save();
-      const report = this.notice("report");
-      say(report.querySelector("[data-report-title]"), T.imported(plan.details.name, file, notes.length));
-      rebuild(report.querySelector("[data-report-list]"), notes, (note) => {
-        const li = document.createElement("li");
-        li.textContent = note;
-        return li;
-      });
-      report.hidden = false;
-      this.message(T.imported(plan.details.name, file), null);
-    }
-
     /* --- showing --- */
 
     open(id) {
@@ -617,24 +577,22 @@
       if (id !== this.planId && left.length === 1 && left[0].quiet) this.pending.splice(this.pending.indexOf(left[0]), 1);
       this.planId = id;
       this.remember(id);
-      this.show(false);
+      this.show();
     }
 
-    /** Show the plan. remote: a refresh from storage, which leaves every field
-        with unsaved changes alone. local: only what follows from an edit here. */
-    show(remote, local) {
+    /** Show the plan, with this tab's unsaved changes in it (so a refresh from
+        storage never overwrites keystrokes not saved yet). local: only what
+        follows from an edit here; the fields already hold it. */
+    show(local) {
       const plan = this.shown();
-      const keep = (id) => remote && this.pendingFor(plan.id, id);
       this.form.dataset.plan = plan.id;
       if (!local) {
         this.retiredFields(plan);
         this.form.querySelectorAll("[data-field]").forEach((el) => {
-          if (!keep(el.dataset.field)) setValue(el, textOf(plan, this.model, el.dataset.field));
+          setValue(el, textOf(plan, this.model, el.dataset.field));
           if (this.grow) this.fit(el);
         });
-        this.form.querySelectorAll("[data-done]").forEach((box) => {
-          if (!keep(box.dataset.done)) box.checked = !!plan.done[box.dataset.done];
-        });
+        this.form.querySelectorAll("[data-done]").forEach((box) => { box.checked = !!plan.done[box.dataset.done]; });
       }
       this.root.querySelectorAll("[data-conflicts]").forEach((box) => {
         rebuild(box, plan.conflicts[box.dataset.conflicts] || [], (text) => {
@@ -761,11 +719,7 @@
     beforePrint() {
       this.save();
       say(this.root.querySelector("[data-print-date]"), day(new Date()));
-      this.show(true);
-    }
-
-    fileName(ext) {
-      return `utbildningsplan-${slug(this.shown().details.name)}-${day(new Date())}.${ext}`;
+      this.show();
     }
 
     /** The file tools (checklist-files.js), loaded the first time they are needed. */
@@ -805,22 +759,6 @@
       this.root.classList.add("vgr-blank");
       window.print();
     },
-    word() {
-      const name = this.fileName("docx");
-      this.withTools((tools) => download(name, "", tools.docx(this.doc(this.shown()))));
-    },
-    "export-json"() {
-      const name = this.fileName("json");
-      this.withTools((tools) => download(name, "application/json", tools.exportFile(this.shown(), this.model)));
-    },
-    "export-md"() {
-      const name = this.fileName("md");
-      this.withTools((tools) => download(name, "text/markdown;charset=utf-8", tools.planText(this.doc(this.shown()), true)));
-    },
-    "copy-text"() {
-      this.withTools((tools) => tools.copyText(tools.planText(this.doc(this.shown()), false))
-        .then((ok) => this.message(ok ? T.clipboard : T.noClipboard, null)));
-    },
     import() {
       this.file.click();
     },
@@ -829,15 +767,6 @@
       this.open(this.fresh(false));
       this.save();
       this.message(T.created, null);
-    },
-    duplicate() {
-      this.save();
-      const copy = clone(this.shown());
-      copy.id = emptyPlan().id;
-      copy.details.name = T.copyOf(this.nameOf(copy));
-      this.open(this.add(copy));
-      this.save();
-      this.message(T.copied, null);
     },
     delete() {
       const plan = this.shown();
@@ -862,46 +791,6 @@
       this.open(undo.plan);
       this.save();
       this.message(plan ? T.back(this.nameOf(this.shown())) : T.otherBack, null);
-    },
-    "delete-all"() {
-      if (!window.confirm(T.confirmAll)) return;
-      clearTimeout(this.timer);
-      try {
-        const s = this.storage();
-        Object.keys(s).filter((k) => k.startsWith(PREFIX)).forEach((k) => s.removeItem(k));
-      } catch (e) { /* nothing stored to remove */ }
-      this.pending = [];
-      this.store = { current: null, plans: {} };
-      this.copies = {};
-      this.goneUndo = this.damaged = null;
-      this.notice("damaged").hidden = this.notice("gone").hidden = true;
-      this.open(this.fresh(true));
-      this.mark();
-      this.message(T.deletedAll, null);
-      document.dispatchEvent(new CustomEvent("vgr:checklist-saved", { detail: this }));
-    },
-    "save-damaged"() {
-      download(`checklista-oläsligt-${day(new Date())}.txt`, "text/plain;charset=utf-8", this.damaged || "");
-    },
-    "conflict-add"(btn) {
-      const item = btn.closest("[data-conflict-text]");
-      const id = item.parentElement.dataset.conflicts;
-      const el = this.form.querySelector(`[data-field="${id}"]`);
-      const text = item.dataset.conflictText;
-      el.value = el.value ? `${el.value}\n\n${text}` : text;
-      this.typed(el);
-      this.change({ type: "drop", plan: this.form.dataset.plan, field: id, text });
-      el.focus();
-      this.message(T.added, null);
-    },
-    "conflict-drop"(btn) {
-      const item = btn.closest("[data-conflict-text]");
-      const id = item.parentElement.dataset.conflicts;
-      const text = item.dataset.conflictText;
-      const plan = this.form.dataset.plan;
-      this.change({ type: "drop", plan, field: id, text });
-      this.form.querySelector(`[data-field="${id}"]`).focus();
-      this.message(T.dropped, { plan, ops: [{ type: "keep", plan, field: id, text }] });
     },
   };
 
