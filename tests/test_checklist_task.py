@@ -332,11 +332,17 @@ def raster(pdf: bytes, tmp_path: Path) -> list[bytes]:
 
 
 def fill_long(page) -> None:
-    base = "Nya medarbetare ska känna sig trygga i arbetet och veta vem de frågar. "
-    page.fill("#vgr-d-name", "Introduktion för nya medarbetare")
-    page.fill("#vgr-d-unit", "Akutmottagningen")
+    """Four answers of 2,000 characters, in two paragraphs each."""
+    base = "Vi vill att nya medarbetare snabbt ska känna sig trygga i arbetet. " * 40
+    page.fill("#vgr-d-name", "Introduktion för nya medarbetare på akuten")
+    page.fill("#vgr-d-unit", "Akutmottagningen, Sahlgrenska")
+    page.fill("#vgr-d-responsible", "Anna Andersson")
+    page.fill("#vgr-d-date", "2026-12-03")
     for q in QUESTIONS:
-        page.fill(f"#vgr-a-{q['id']}", (base * 40)[:1000] + "\n" + (base * 40)[:999])
+        text = base[:1000] + "\nNy rad med mer text.\n\n" + base[:977]
+        assert len(text) == 2000
+        page.fill(f"#vgr-a-{q['id']}", text)
+    page.check("#vgr-done-varfor")
     wait_saved(page)
 
 
