@@ -6,6 +6,7 @@ dark where it matters."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import zipfile
@@ -22,6 +23,7 @@ from macros.questions import load_questions
 from tests.conftest import ROOT as PROJECT
 from tests.site import Site, Watched
 from tests.test_checklist import (
+    KEY,
     READY,
     ROOT,
     URL,
@@ -413,3 +415,81 @@ def test_one_voice_ni_and_swedish_quotation_marks(site: Site) -> None:
     visible = re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", checklist, flags=re.S))
     assert '"' not in visible.replace("&#34;", "")  # ”…” only
     assert "Radera" not in visible and "Ladda ned" not in visible and "Importera" not in visible
+
+
+def test_a_programming_error_is_not_blamed_on_the_file(browser, base_url: str) -> None:
+    """A bug while reading a file is logged for developers and told to the
+    person as the checklist's fault, never as "Filen kunde inte läsas."."""
+    context = browser.new_context()
+    context.add_init_script("File.prototype.arrayBuffer = () => { throw new TypeError('fel'); };")
+    watched = Watched.attach(context, allowed_prefixes=(base_url, "data:", "blob:"))
+    try:
+        page = watched.page
+        open_checklist(page, base_url + URL)
+        page.set_input_files(
+            f"{ROOT} [data-import]",
+            files=[{"name": "plan.json", "mimeType": "application/json", "buffer": b"{}"}],
+        )
+        error = page.locator("[data-error]")
+        expect(error).to_have_text(
+            "Det blev ett fel i checklistan, inte i filen. Ladda om sidan och försök igen."
+            " Inget har ändrats."
+        )
+        assert any("fel" in e for e in watched.console_errors)
+    finally:
+        context.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+EVERY_PART = """() => {
+  for (const n of ['blocked', 'damaged', 'gone', 'report'])
+    document.querySelector(`[data-notice=${n}]`).hidden = false;
+  document.querySelector('[data-error]').textContent = 'Ett fel';
+  document.querySelector('[data-message]').textContent = 'Ett meddelande';
+  document.querySelector('.vgr-bar [data-action=undo]').hidden = false;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_axe_violations_with_every_part_shown(seeded_view, width: int, scheme: str) -> None:
+    """The gate checks the page as it loads; this checks the parts that appear
+    later: notices, a text from another tab, retired answers, "Fler val" open."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = seeded_view(width, scheme)
+    page.locator(".vgr-more summary").click()
+    page.evaluate(EVERY_PART)
+    page.add_style_tag(content="* { transition: none !important; animation: none !important; }")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]
+    ]
+    assert violations == []
+
+
+@pytest.fixture
+def seeded_view(browser, base_url: str) -> Iterator:
+    contexts = []
+    plan = {
+        "id": "p1", "updated": 1_795_000_000_000, "details": {"name": "Plan"},
+        "answers": {"varfor": "Mitt svar", "malgrupp": "Ett gammalt svar"},
+        "questions": {"malgrupp": "Vilka är deltagarna?"}, "done": {"varfor": True},
+        "conflicts": {"varfor": ["Den andra texten"]},
+    }  # fmt: skip
+    state = json.dumps({"version": 2, "current": "p1", "plans": {"p1": plan}})
+
+    def open_at(width: int, scheme: str):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, locale="sv-SE"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + "404.html")
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, state])
+        open_checklist(page, base_url + URL)
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
