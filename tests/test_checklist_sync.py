@@ -461,6 +461,16 @@ class TestDamagedStorage:
         assert page.evaluate(f"localStorage.getItem({BACKUP + '1'!r})") == raw  # still there
         watched.assert_clean()
 
+    def test_junk_under_the_old_key_is_kept_aside_and_the_old_key_then_removed(
+        self, seeded
+    ) -> None:
+        raw = '{"plans": {"p1": {"details": {"name": "Gammal"}, "answers": [1, 2]}}}'
+        page = seeded({OLD_KEY: raw}).page
+        expect(page.locator("[data-notice=damaged]")).to_be_visible()
+        assert page.evaluate(f"localStorage.getItem({BACKUP + '1'!r})") == raw
+        assert page.evaluate(f"localStorage.getItem({OLD_KEY!r})") is None
+        assert stored(page)["plans"]["p1"]["details"]["name"] == "Gammal"
+
     def test_an_existing_backup_is_never_overwritten(self, seeded) -> None:
         page = seeded({KEY: "trasigt", BACKUP + "1": "en äldre kopia"}).page
         assert page.evaluate(f"localStorage.getItem({BACKUP + '1'!r})") == "en äldre kopia"
@@ -475,6 +485,21 @@ class TestDamagedStorage:
         wait_saved(page)
         assert page.evaluate(f"localStorage.getItem({BACKUP + '1'!r})") == '{"plans": 7}'
         assert current_plan(page)["answers"]["varfor"] == "Efter"
+
+
+def test_the_old_key_stays_until_the_new_one_is_written(seeded) -> None:
+    old = json.dumps({"current": "p1", "plans": {"p1": {
+        "id": "p1", "updated": 1, "details": {"name": "Gammal"},
+        "answers": {"varfor": "Gammalt svar"}, "done": {}, "orphans": []}}})  # fmt: skip
+    page = seeded({OLD_KEY: old}, init=FULL_WHEN_ASKED + "window.__full = true;").page
+    assert page.input_value("#vgr-a-varfor") == "Gammalt svar"
+    assert page.evaluate(f"localStorage.getItem({OLD_KEY!r})") == old  # not written: kept
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    page.evaluate("window.__full = false")
+    page.fill("#vgr-a-hur", "Nytt")
+    wait_saved(page)
+    assert page.evaluate(f"localStorage.getItem({OLD_KEY!r})") is None  # now moved
+    assert current_plan(page)["answers"] == {"varfor": "Gammalt svar", "hur": "Nytt"}
 
 
 FULL_WHEN_ASKED = """
