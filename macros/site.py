@@ -201,12 +201,16 @@ def define_env(env: Any) -> None:
         return render_questions_markdown(site.questions, heading_level)
 
     @env.macro
-    def checklist() -> str:
-        """The interactive planning checklist, built from the same questions."""
+    def checklist(instance: str = "") -> str:
+        """The interactive planning checklist, built from the same questions.
+        ``instance`` names a second checklist on one page (its ids get a prefix)."""
         privacy = relative_url(here(), site.page_calling("privacy_notice"), directory_urls)
         page_url = env.page.canonical_url or env.page.url
         tags = templates.render("assets.html", **assets("checklist"))
-        return render_checklist_html(site.questions, page_url, privacy, tags)
+        files = asset_url("javascripts/checklist-files.js", here(), directory_urls)
+        return render_checklist_html(
+            site.questions, page_url, privacy, tags, files_url=files, instance=instance
+        )
 
     @env.macro
     def summary_article(name: str, anchor: str) -> str:

@@ -19,11 +19,6 @@ DOCS = ROOT / "docs"
 QUESTIONS = load_questions(DOCS / "data" / "planning_questions.yml")
 ASSETS = {"css": "presentation.css", "js": "presentation.js"}
 
-# Globals the site's own scripts may still set: the checklist calls this one
-# until it has its own copy function (remove it from copy.js then, and here).
-ALLOWED_GLOBALS = {"vgrCopyText"}
-
-
 def page_with_two_presentations(folder: Path) -> Path:
     """A page holding both presentations, with the boot and the presentation script."""
     import markdown
@@ -117,7 +112,7 @@ def test_site_scripts_set_no_globals(browser, base_url: str, site: Site) -> None
             page.goto(base_url + url, wait_until="networkidle")
             page.wait_for_selector("[data-module][data-ready]", state="attached")
             names = page.evaluate("Object.keys(window).filter(k => /^vgr/i.test(k))")
-            assert set(names) <= ALLOWED_GLOBALS, (url, names)
+            assert names == [], (url, names)  # widgets talk by events, not globals
     finally:
         context.close()
 

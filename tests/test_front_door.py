@@ -163,7 +163,8 @@ def test_headings_are_dark_and_bold_and_the_accent_reads(
 
 
 NOTES = """() => [...document.querySelectorAll(
-    '.md-typeset .admonition, .md-typeset details, .md-typeset .vgr-note')].map(note => {
+    '.md-typeset .admonition, .md-typeset details:not(.vgr-more), .md-typeset .vgr-note')
+  ].map(note => {  // .vgr-more: the checklist's "Fler val", a control, not a note
   const title = note.querySelector(':scope > .admonition-title, :scope > summary,'
                                    + ' :scope > .vgr-note__title');
   const before = getComputedStyle(title, '::before');

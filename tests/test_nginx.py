@@ -130,12 +130,16 @@ def test_checklist_works_through_nginx(nginx: str, browser) -> None:
         page.goto(nginx + "planera/checklista/", wait_until="networkidle")
         page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
         page.fill("#vgr-a-varfor", "Genom nginx")
-        # Polls from outside the page: a string predicate would need eval, which CSP forbids.
-        expect(page.locator("[data-status]")).to_have_text(re.compile("^Sparat"))
+        # Every edit written: the checklist's count of unsaved changes. Polled from
+        # outside the page: a string predicate would need eval, which CSP forbids.
+        checklist = page.locator("[data-module='vgr-checklist']")
+        expect(checklist).to_have_attribute("data-unsaved", "0")
         page.reload(wait_until="networkidle")
+        page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
         assert page.input_value("#vgr-a-varfor") == "Genom nginx"
+        page.click(".vgr-more summary")  # "Fler val"
         with page.expect_download() as info:
-            page.click("[data-action=export-json]")
+            page.click("[data-action=export-json]")  # loads the file tools under the CSP
         assert "Genom nginx" in Path(info.value.path()).read_text(encoding="utf-8")
         assert page.evaluate("window.__csp") == []
         watched.assert_clean()

@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from scripts.offline import FOLDER, build_offline, write_zip
@@ -90,21 +91,22 @@ def test_checklist_saves_restores_exports_imports_and_prints_from_file(
     page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
     page.fill("#vgr-d-name", "Offlineplan")
     page.fill("#vgr-a-varfor", "Sparad utan nätverk")
-    page.wait_for_function(
-        "document.querySelector('[data-status]').textContent.startsWith('Sparat')"
-    )
+    # Every edit written: the checklist's count of unsaved changes (set with the keystroke).
+    expect(page.locator("[data-module='vgr-checklist']")).to_have_attribute("data-unsaved", "0")
     page.reload(wait_until="load")
+    page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
     assert page.input_value("#vgr-a-varfor") == "Sparad utan nätverk"
 
+    page.click(".vgr-more summary")  # "Fler val"
     with page.expect_download() as info:
         page.click("[data-action=export-json]")
     exported = Path(info.value.path()).read_bytes()
     assert json.loads(exported)["plan"]["details"]["name"] == "Offlineplan"
     page.set_input_files(
-        "#vgr-import",
+        "[data-import]",
         files=[{"name": "plan.json", "mimeType": "application/json", "buffer": exported}],
     )
-    page.wait_for_function("document.querySelectorAll('#vgr-plan-select option').length === 2")
+    expect(page.locator("#vgr-plan-select option")).to_have_count(2)
 
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     text = "".join(p.extract_text() for p in reader.pages)

@@ -30,7 +30,7 @@ def declared(key: str) -> bool:
 def test_browser_storage_is_only_what_the_page_lists(browser, base_url: str, site: Site) -> None:
     context = browser.new_context()
     page = context.new_page()
-    stored = "Object.keys(localStorage)"
+    stored = "Object.keys(localStorage).concat(Object.keys(sessionStorage))"
     try:
         for built in site.content_pages():
             page.goto(base_url + built.url, wait_until="networkidle")
@@ -45,6 +45,9 @@ def test_browser_storage_is_only_what_the_page_lists(browser, base_url: str, sit
         page.locator("textarea").first.fill("Ett svar")
         prefix = next(i["key_prefix"] for i in PRIVACY["browser_storage"] if "key_prefix" in i)
         page.wait_for_function(f"Object.keys(localStorage).some(k => k.startsWith({prefix!r}))")
+        page.locator("summary", has_text="Fler val").first.click()
+        page.get_by_role("button", name="Ny plan").first.click()  # the tab remembers its plan
+        page.wait_for_function("Object.keys(sessionStorage).length > 0")
         assert all(declared(k) for k in page.evaluate(stored)), page.evaluate(stored)
     finally:
         context.close()

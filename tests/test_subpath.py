@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.serve import StaticServer
 from tests.conftest import INTRANET_URL
@@ -65,10 +66,10 @@ def test_checklist_under_the_prefix(subpath, watched_sub: Watched) -> None:
     page.goto(url + "planera/checklista/", wait_until="networkidle")
     page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
     page.fill("#vgr-a-hur", "Under en undersökväg")
-    page.wait_for_function(
-        "document.querySelector('[data-status]').textContent.startsWith('Sparat')"
-    )
+    # Every edit written: the checklist's count of unsaved changes (set with the keystroke).
+    expect(page.locator("[data-module='vgr-checklist']")).to_have_attribute("data-unsaved", "0")
     page.reload(wait_until="networkidle")
+    page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
     assert page.input_value("#vgr-a-hur") == "Under en undersökväg"
     # The printed address is the public one until the browser prints (then: location).
     printed = page.locator("[data-print-url]").text_content()

@@ -67,7 +67,4 @@
     { detail: { module: "vgr-copy", Component: Copy } })); }
   define(); document.addEventListener("vgr:boot", define);
 
-  /* Compatibility, to remove: checklist.js (owned by another change) still calls
-     window.vgrCopyText for "Kopiera som text". Delete this line when it no longer does. */
-  window.vgrCopyText = copyText;
 })();

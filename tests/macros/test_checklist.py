@@ -7,7 +7,17 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
-from macros.checklist import checklist_payload, render_checklist_html
+import pytest
+
+from macros.checklist import (
+    DETAILS,
+    answer_fields,
+    checklist_payload,
+    checklist_view,
+    css_string,
+    render_checklist_html,
+)
+from macros.data import DataError
 from macros.questions import load_questions
 from tests.conftest import ROOT
 
@@ -15,12 +25,22 @@ DATA = ROOT / "docs" / "data" / "planning_questions.yml"
 
 
 class _Collector(HTMLParser):
+    """Start tags outside <template> (whose parts the script clones)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.in_template = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
+        if tag == "template":
+            self.in_template += 1
+        elif not self.in_template:
+            self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "template":
+            self.in_template -= 1
 
 
 def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
@@ -29,47 +49,75 @@ def _tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
     return collector.tags
 
 
-def _html() -> str:
-    return render_checklist_html(load_questions(DATA), "https://example.test/planera/checklista/")
+def _questions() -> dict:
+    return load_questions(DATA)
 
 
-def test_every_question_is_a_numbered_fieldset_with_legend() -> None:
+def _html(**kwargs) -> str:
+    return render_checklist_html(_questions(), "https://example.test/planera/checklista/", **kwargs)
+
+
+def _all_fields() -> list[dict]:
+    return [f for q in _questions()["questions"] for f in answer_fields(q)]
+
+
+def test_every_question_is_a_numbered_fieldset_with_a_fixed_anchor() -> None:
     html = _html()
     legends = re.findall(
         r"<legend><span class=\"vgr-num\">Fråga (\d)</span> ([^<]+)</legend>", html
     )
-    questions = load_questions(DATA)["questions"]
+    questions = _questions()["questions"]
     assert [(int(n), text) for n, text in legends] == [
         (i, q["text"]) for i, q in enumerate(questions, start=1)
     ]
+    for q in questions:
+        assert f'<fieldset class="vgr-question" id="fraga-{q["id"]}">' in html
 
 
-def test_every_sub_question_has_its_own_labelled_textarea_without_placeholder() -> None:
+def test_every_field_is_labelled_found_by_data_field_and_has_no_placeholder() -> None:
+    tags = _tags(_html())
+    labels = {a["for"] for t, a in tags if t == "label"}
+    fields = [a for t, a in tags if a.get("data-field")]
+    expected = [key for key, _ in DETAILS] + [f["id"] for f in _all_fields()]
+    assert [a["data-field"] for a in fields] == expected
+    for attrs in fields:
+        assert attrs["id"] in labels
+        assert "placeholder" not in attrs
+
+
+def test_sub_questions_are_their_own_labels() -> None:
     html = _html()
-    tags = _tags(html)
-    textareas = [a for t, a in tags if t == "textarea"]
-    label_targets = {a["for"] for t, a in tags if t == "label"}
-    for question in load_questions(DATA)["questions"]:
+    for question in _questions()["questions"]:
         for sub in question["sub_questions"]:
             assert f'<label for="vgr-a-{sub["id"]}">{sub["text"]}</label>' in html
-    assert textareas, "no textareas rendered"
-    for area in textareas:
-        assert area["id"] in label_targets
-        assert "placeholder" not in area
 
 
 def test_every_question_has_a_labelled_done_checkbox() -> None:
     tags = _tags(_html())
-    boxes = [a["id"] for t, a in tags if t == "input" and a.get("type") == "checkbox"]
+    boxes = [a for t, a in tags if t == "input" and a.get("type") == "checkbox"]
     labels = {a["for"] for t, a in tags if t == "label"}
-    assert boxes == [f"vgr-done-{q['id']}" for q in load_questions(DATA)["questions"]]
-    assert set(boxes) <= labels
+    questions = _questions()["questions"]
+    assert [a["id"] for a in boxes] == [f"vgr-done-{q['id']}" for q in questions]
+    assert [a["data-done"] for a in boxes] == [q["id"] for q in questions]
+    assert {a["id"] for a in boxes} <= labels
 
 
-def test_each_answer_has_a_print_block_mirroring_it() -> None:
+def test_overview_links_every_question_and_names_its_status() -> None:
+    tags = _tags(_html())
+    links = [a for t, a in tags if t == "a" and (a.get("href") or "").startswith("#fraga-")]
+    assert [a["href"] for a in links] == [f"#fraga-{q['id']}" for q in _questions()["questions"]]
+    status_ids = {a["id"] for t, a in tags if a.get("data-task")}
+    assert {a["aria-describedby"] for a in links} == status_ids
+
+
+def test_review_has_a_place_for_every_answer_and_a_link_back_to_each_field() -> None:
     html = _html()
-    for field in checklist_payload(load_questions(DATA))["questions"][1]["fields"]:
-        assert f'data-print-for="{field["id"]}"' in html
+    for field in _all_fields():
+        assert f'data-sheet-field="{field["id"]}"' in html
+        assert re.search(
+            rf'data-sheet-empty="{field["id"]}">Inget svar ännu\. <a href="#vgr-a-{field["id"]}">',
+            html,
+        )
 
 
 def _payload(html: str) -> dict:
@@ -78,16 +126,12 @@ def _payload(html: str) -> dict:
     return json.loads(unescape(match.group(1)))
 
 
-def test_embedded_data_lists_every_field_in_order() -> None:
+def test_embedded_data_lists_every_field_in_order_and_the_details_once() -> None:
     payload = _payload(_html())
     ids = [f["id"] for q in payload["questions"] for f in q["fields"]]
-    assert ids == [
-        "varfor", "varfor-verksamhetsmal",
-        "hur", "hur-forandringar", "hur-deltagaren", "hur-arbetssituationer", "hur-de-basta",
-        "kunskaper", "kunskaper-larande",
-        "larandet",
-    ]  # fmt: skip
-    assert payload["questionsVersion"] == 1
+    assert ids == [f["id"] for f in _all_fields()]
+    assert payload["questionsVersion"] == _questions()["version"]
+    assert payload["details"] == [key for key, _ in DETAILS]
 
 
 def test_embedded_data_survives_quotes_and_markup_in_text() -> None:
@@ -102,11 +146,38 @@ def test_embedded_data_survives_quotes_and_markup_in_text() -> None:
     assert _payload(html)["questions"][0]["text"] == text
 
 
-def test_widget_assets_are_added_after_the_checklist() -> None:
+def test_a_second_instance_prefixes_every_id_it_writes() -> None:
+    first = {a["id"] for _, a in _tags(_html()) if a.get("id")}
+    second = {a["id"] for _, a in _tags(_html(instance="andra")) if a.get("id")}
+    assert first.isdisjoint(second)
+    assert all(i.startswith("andra-") for i in second)
+    assert 'data-instance="andra"' in _html(instance="andra")
+
+
+def test_a_question_id_may_not_take_a_plan_details_name() -> None:
+    data = {
+        "version": 1,
+        "intro": "x",
+        "questions": [{"id": "name", "text": "Fråga", "sub_questions": []}],
+    }
+    with pytest.raises(DataError, match="reserverad"):
+        checklist_view(data, "https://example.test/")
+
+
+def test_page_footer_for_print_is_a_safe_css_string() -> None:
+    assert css_string('a"b\\c</style>') == '"a\\22 b\\5c c\\3c /style\\3e "'
+    html = _html()
+    assert re.search(r"@page vgr-plan \{ @bottom-left \{ content: \"Riktlinje för ", html)
+    assert "https://example.test/planera/checklista/" in html
+
+
+def test_widget_assets_and_file_tools_address_are_written() -> None:
     tags = '<link rel="stylesheet" href="x.css"><script src="x.js" defer></script>'
-    data = load_questions(DATA)
-    html = render_checklist_html(data, "https://example.test/", None, tags)
+    html = render_checklist_html(
+        _questions(), "https://example.test/", None, tags, files_url="../x-files.js"
+    )
     assert html.endswith(tags)
+    assert 'data-files-src="../x-files.js"' in html
 
 
 def test_page_works_without_javascript_notice_and_hidden_script_controls() -> None:
@@ -115,8 +186,10 @@ def test_page_works_without_javascript_notice_and_hidden_script_controls() -> No
     assert re.search(r'<div class="vgr-toolbar" data-js hidden>', html)
 
 
-def test_print_footer_names_the_page_address() -> None:
-    assert "https://example.test/planera/checklista/" in _html()
+def test_payload_is_what_the_view_embeds() -> None:
+    assert checklist_view(_questions(), "u")["payload"] == json.dumps(
+        checklist_payload(_questions()), ensure_ascii=False, separators=(",", ":")
+    )
 
 
 def test_data_file_points_editors_to_its_schema() -> None:

@@ -1,0 +1,495 @@
+"""The checklist as a manager's task (issue 10): overview with status, answer
+boxes that grow, actions a manager understands, review, Word and text files,
+print that is right on paper, one voice. At 1280 and 320 px, in light and
+dark where it matters."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import markdown
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from macros.questions import load_questions
+from tests.conftest import ROOT as PROJECT
+from tests.site import Site, Watched
+from tests.test_checklist import (
+    KEY,
+    READY,
+    ROOT,
+    URL,
+    act,
+    field_ids,
+    open_checklist,
+    pdf_text,
+    wait_saved,
+)
+
+QUESTIONS = load_questions(PROJECT / "docs" / "data" / "planning_questions.yml")["questions"]
+GUIDELINE = "Riktlinje för kompetensutveckling och lärande i VGR"
+WIDTHS = [1280, 320]
+
+
+@pytest.fixture
+def view(browser, base_url: str) -> Iterator:
+    """Open the checklist at a width and colour scheme; fresh profile each time."""
+    contexts = []
+
+    def open_at(width: int = 1280, scheme: str = "light") -> Watched:
+        context = browser.new_context(
+            viewport={"width": width, "height": 900 if width > 400 else 640},
+            color_scheme=scheme,
+            locale="sv-SE",
+        )
+        contexts.append(context)
+        watched = Watched.attach(context, allowed_prefixes=(base_url, "data:", "blob:"))
+        open_checklist(watched.page, base_url + URL)
+        return watched
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+def statuses(page) -> list[str]:
+    return page.locator(f"{ROOT} [data-task]").all_inner_texts()
+
+
+class TestOverview:
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_status_in_words_follows_answers_and_the_done_box(self, view, width: int) -> None:
+        watched = view(width)
+        page = watched.page
+        assert statuses(page) == ["Inte påbörjad"] * len(QUESTIONS)
+        assert page.locator("[data-progress]").inner_text() == f"0 av {len(QUESTIONS)} frågor klara"
+        page.fill("#vgr-a-hur-deltagaren", "Öva i par")  # a sub-question counts too
+        assert statuses(page)[1] == "Påbörjad"
+        page.fill("#vgr-a-hur-deltagaren", "")
+        assert statuses(page)[1] == "Inte påbörjad"
+        page.fill("#vgr-a-varfor", "Ett mål")
+        assert statuses(page)[0] == "Påbörjad"
+        page.check("#vgr-done-varfor")
+        assert statuses(page)[0] == "Klar"
+        assert page.locator("[data-progress]").inner_text() == f"1 av {len(QUESTIONS)} frågor klara"
+        # Read out with the link, as text (not colour alone).
+        link = page.get_by_role("link", name=QUESTIONS[0]["text"])
+        expect(link).to_have_accessible_description("Klar")
+        assert link.evaluate("a => a.hash") == "#fraga-varfor"
+        link.click()
+        page.wait_for_url(re.compile("#fraga-varfor$"))
+        assert page.locator("#fraga-varfor").is_visible()
+        page.reload(wait_until="load")
+        page.wait_for_selector(READY)
+        assert statuses(page)[:2] == ["Klar", "Inte påbörjad"]
+        watched.assert_clean()
+
+
+class TestAnswerBoxes:
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_a_long_answer_has_no_inner_scroll_bar(self, view, width: int) -> None:
+        page = view(width).page
+        answer = "\n".join(f"Rad {i}: " + "lärande i vardagen " * 12 for i in range(25))[:5000]
+        assert len(answer) == 5000
+        box = page.locator("#vgr-a-hur-arbetssituationer")
+        box.fill(answer)
+        sizes = box.evaluate("el => [el.scrollHeight, el.clientHeight]")
+        assert sizes[0] <= sizes[1], sizes
+        box.fill("Kort")
+        small = box.evaluate("el => el.clientHeight")
+        assert small < sizes[1] / 5  # and shrinks again
+
+    def test_the_script_grows_boxes_where_css_cannot(self, browser, base_url: str) -> None:
+        context = browser.new_context(viewport={"width": 320, "height": 640})
+        context.add_init_script("CSS.supports = () => false;")
+        try:
+            page = context.new_page()
+            open_checklist(page, base_url + URL)
+            page.add_style_tag(content=".vgr-checklist textarea { field-sizing: fixed !important }")
+            box = page.locator("#vgr-a-varfor")
+            box.fill("Ett långt svar. " * 300)
+            sizes = box.evaluate("el => [el.scrollHeight, el.clientHeight]")
+            assert sizes[0] <= sizes[1], sizes
+        finally:
+            context.close()
+
+
+def rows(page, selector: str) -> int:
+    """How many rows the visible elements take (distinct top edges)."""
+    tops = page.locator(selector).evaluate_all(
+        "els => els.filter(e => e.checkVisibility())"
+        ".map(e => Math.round(e.getBoundingClientRect().top))"
+    )
+    return len({t // 8 for t in tops})
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.locator(selector).first.evaluate(
+        """el => { const r = el.getBoundingClientRect();
+                   return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }"""
+    )
+
+
+class TestActions:
+    def test_one_primary_action_plain_words_and_rare_ones_under_fler_val(self, view) -> None:
+        page = view().page
+        primaries = page.locator(f"{ROOT} .md-button--primary").all_inner_texts()
+        assert set(primaries) == {"Skriv ut planen"}
+        more = page.locator(f"{ROOT} details.vgr-more")
+        assert more.locator("summary").inner_text() == "Fler val"
+        inside = [t.strip() for t in more.locator("[data-action]").all_text_contents()]
+        assert inside == [
+            "Ny plan", "Gör en kopia", "Ta bort planen", "Spara fil för att öppna igen",
+            "Öppna en sparad plan", "Spara som textfil", "Kopiera som text",
+            "Skriv ut tom checklista", "Ta bort alla planer",
+        ]  # fmt: skip
+        more.locator("summary").click()
+        for name in ("Ta bort planen", "Ta bort alla planer"):
+            colour = page.get_by_role("button", name=name, exact=True).evaluate(
+                "el => getComputedStyle(el).backgroundColor"
+            )
+            assert colour == "rgb(179, 38, 30)", name  # destructive: red
+        button_names = set(page.locator(f"{ROOT} button").all_inner_texts())
+        assert {"Skriv ut planen", "Spara som Word-fil"} <= button_names
+
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_at_320_px_the_actions_take_at_most_two_rows(self, view, scheme: str) -> None:
+        page = view(320, scheme).page
+        selector = f"{ROOT} .vgr-toolbar :is(button, summary)"
+        assert rows(page, selector) <= 2
+        first_field = page.locator("#vgr-d-name").bounding_box()
+        toolbar = page.locator(f"{ROOT} .vgr-toolbar").bounding_box()
+        assert toolbar["y"] + toolbar["height"] <= first_field["y"]
+
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_status_stays_in_view_while_typing_and_print_is_near_the_last_field(
+        self, view, width: int
+    ) -> None:
+        page = view(width).page
+        page.focus("#vgr-a-hur-arbetssituationer")
+        page.keyboard.type("Mitt i formuläret")
+        wait_saved(page)
+        assert in_viewport(page, f"{ROOT} [data-status]")
+        assert page.locator(f"{ROOT} [data-status]").inner_text().startswith("Sparat kl.")
+        page.focus("#vgr-a-larandet")
+        page.keyboard.type("Sista svaret")
+        wait_saved(page)
+        assert in_viewport(page, f"{ROOT} [data-status]")
+        assert in_viewport(page, "#vgr-a-larandet")
+        for _ in range(3):  # the done box, "Granska planen", then print
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.dataset.action") == "print":
+                break
+        assert page.evaluate("document.activeElement.dataset.action") == "print"
+        assert in_viewport(page, ":focus")
+
+
+class TestReview:
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_every_answer_under_its_question_empty_ones_marked_with_a_link(
+        self, view, width: int
+    ) -> None:
+        page = view(width).page
+        page.fill("#vgr-d-name", "Granskning")
+        page.fill("#vgr-a-varfor", "Rad ett\nRad två")
+        page.check("#vgr-done-varfor")
+        sheet = page.locator(f"{ROOT} .vgr-sheet")
+        assert sheet.locator("input, textarea, select").count() == 0  # read-only
+        text = sheet.inner_text()
+        assert "Utbildningsplan: Granskning" in text
+        assert "Rad ett\nRad två" in text
+        assert "Status: Klar" in text
+        empties = sheet.locator("[data-sheet-empty]:visible")
+        assert empties.count() == len(field_ids(page)) - 1
+        for empty in empties.all():
+            assert empty.inner_text().startswith("Inget svar ännu.")
+            target = empty.locator("a").evaluate("a => a.hash")
+            assert page.locator(target).get_attribute("data-field")
+        link = sheet.locator("[data-sheet-empty=kunskaper] a")
+        link.click()
+        page.wait_for_url(re.compile("#vgr-a-kunskaper$"))
+        expect(page.locator("#vgr-a-kunskaper")).to_be_in_viewport(ratio=1)
+
+    def test_the_printout_is_what_the_review_shows(self, view) -> None:
+        page = view().page
+        page.fill("#vgr-d-name", "Samma på papper")
+        page.fill("#vgr-a-hur", "Första raden\nAndra raden")
+        # What the review shows, without its links back to the form (not on paper).
+        sheet = page.locator(f"{ROOT} .vgr-sheet").evaluate(
+            """el => { const copy = el.cloneNode(true);
+                       copy.querySelectorAll('.vgr-sheet__empty a').forEach(a => a.remove());
+                       document.body.appendChild(copy); const text = copy.innerText;
+                       copy.remove(); return text; }"""
+        )
+        _, text = pdf_text(page.pdf(format="A4"))
+        flat = " ".join(text.split())
+        for line in sheet.splitlines():
+            if line.strip():
+                assert " ".join(line.split()) in flat, line
+
+
+def download_via(page, action: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        act(page, action)
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+class TestWordFile:
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_word_file_holds_every_answer_in_order_with_its_line_breaks(
+        self, view, base_url: str, width: int
+    ) -> None:
+        watched = view(width)
+        page = watched.page
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url))
+        ids = field_ids(page)
+        answers = {
+            fid: f"Svar {i} rad ett\nrad två <&>\n\nnytt stycke" for i, fid in enumerate(ids)
+        }
+        page.fill("#vgr-d-name", "Plan i Word")
+        page.fill("#vgr-d-date", "2026-12-03")
+        for fid, text in answers.items():
+            page.fill(f"#vgr-a-{fid}", text)
+        page.check("#vgr-done-kunskaper")
+        wait_saved(page)
+        assert not [u for u in requested if "checklist-files" in u]  # not loaded yet
+
+        name, data = download_via(page, "word")
+        assert re.fullmatch(r"utbildningsplan-plan-i-word-\d{4}-\d\d-\d\d\.docx", name)
+        assert len([u for u in requested if u.endswith("javascripts/checklist-files.js")]) == 1
+        assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+        document = Document(io.BytesIO(data))
+        paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+        assert paragraphs[0] == ("Title", "Utbildningsplan: Plan i Word")
+        texts = [t for _, t in paragraphs]
+        assert "Datum: 2026-12-03" in texts
+        headings = [t for s, t in paragraphs if s == "Heading 1"]
+        assert headings == [f"Fråga {n}: {q['text']}" for n, q in enumerate(QUESTIONS, 1)]
+        positions = [texts.index(text) for text in answers.values()]  # whole, with breaks
+        assert positions == sorted(positions)
+        statuses = [t for t in texts if t.startswith("Status: ")]
+        assert statuses == ["Status: Påbörjad", "Status: Påbörjad", "Status: Klar",
+                            "Status: Påbörjad"]  # fmt: skip
+        footer = document.sections[0].footer.paragraphs[0].text
+        assert GUIDELINE in footer and (base_url + URL) in footer
+        assert re.search(r"\d{4}-\d\d-\d\d", footer) and "Sida" in footer
+        assert document.core_properties.title == "Utbildningsplan: Plan i Word"
+        watched.assert_clean()
+
+
+class TestTextFiles:
+    def test_markdown_file_shows_answers_as_written_each_question_once(self, view) -> None:
+        page = view().page
+        tricky = "# Inte en rubrik\n[ingen länk](http://x)\n<script>alert(1)</script>\n```"
+        page.fill("#vgr-d-name", "Textfil")
+        page.fill("#vgr-a-varfor", tricky)
+        page.fill("#vgr-a-hur", "Rad ett\nRad två")
+        name, data = download_via(page, "export-md")
+        assert name.endswith(".md")
+        text = data.decode("utf-8")
+        for n, question in enumerate(QUESTIONS, 1):
+            assert text.count(question["text"]) == 1
+            assert text.count(f"Fråga {n}:") == 1
+        html = markdown.markdown(text)
+        assert html.count("<h1>") == 1 and html.count("<h2>") == len(QUESTIONS)
+        for tag in ("<a ", "<script", "<pre", "<code"):
+            assert tag not in html
+        assert "<p>Rad ett<br />\nRad två</p>" in html
+        assert "# Inte en rubrik" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def dark_blocks(png_pgm: bytes, size: int = 6) -> int:
+    """How many size x size squares of a greyscale page are all dark (a filled
+    box, a black margin); text strokes at 72 dpi are thinner than that."""
+    header, width_height, maxval, pixels = png_pgm.split(b"\n", 3)
+    width, height = map(int, width_height.split())
+    run = [0] * width
+    found = 0
+    for y in range(height):
+        row = pixels[y * width : (y + 1) * width]
+        streak = 0
+        for x in range(width):
+            run[x] = run[x] + 1 if row[x] < 110 else 0
+            streak = streak + 1 if run[x] >= size else 0
+            if streak >= size:
+                found += 1
+                streak = 0
+    return found
+
+
+def raster(pdf: bytes, tmp_path: Path) -> list[bytes]:
+    source = tmp_path / "out.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "72", "-gray", str(source), str(tmp_path / "p")], check=True)
+    return [p.read_bytes() for p in sorted(tmp_path.glob("p-*.pgm"))]
+
+
+def fill_long(page) -> None:
+    """Four answers of 2,000 characters, in two paragraphs each."""
+    base = "Vi vill att nya medarbetare snabbt ska känna sig trygga i arbetet. " * 40
+    page.fill("#vgr-d-name", "Introduktion för nya medarbetare på akuten")
+    page.fill("#vgr-d-unit", "Akutmottagningen, Sahlgrenska")
+    page.fill("#vgr-d-responsible", "Anna Andersson")
+    page.fill("#vgr-d-date", "2026-12-03")
+    for q in QUESTIONS:
+        text = base[:1000] + "\nNy rad med mer text.\n\n" + base[:977]
+        assert len(text) == 2000
+        page.fill(f"#vgr-a-{q['id']}", text)
+    page.check("#vgr-done-varfor")
+    wait_saved(page)
+
+
+class TestPrint:
+    @pytest.mark.parametrize("kind", ["blank", "filled"])
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_print_is_light_with_page_numbers_and_the_guideline(
+        self, view, tmp_path, base_url: str, kind: str, scheme: str
+    ) -> None:
+        page = view(1280, scheme).page
+        if kind == "blank":
+            page.evaluate("document.querySelector('.vgr-checklist').classList.add('vgr-blank')")
+        else:
+            fill_long(page)
+        pdf = page.pdf(format="A4", print_background=True)  # the worst case: backgrounds on
+        count, text = pdf_text(pdf)
+        for n in range(1, count + 1):
+            assert f"Sida {n} av {count}" in text
+        assert text.count(GUIDELINE) >= count
+        assert (base_url + URL) in text.replace("\n", "")
+        pages = raster(pdf, tmp_path)
+        assert len(pages) == count
+        assert [dark_blocks(p) for p in pages] == [0] * count  # no filled box, no dark margin
+        if kind == "blank":
+            assert count <= 2
+            assert text.count("Klar med fråga") == len(QUESTIONS)
+
+    def test_four_long_answers_leave_no_near_empty_last_page(self, view) -> None:
+        page = view().page
+        fill_long(page)
+        reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+        lengths = [len(p.extract_text()) for p in reader.pages]
+        assert lengths[-1] >= 0.25 * max(lengths), lengths
+
+    def test_blank_form_header_fields_line_up(self, view) -> None:
+        page = view().page
+        page.evaluate("document.querySelector('.vgr-checklist').classList.add('vgr-blank')")
+        page.emulate_media(media="print")
+        tops = {
+            key: page.locator(f"label[for='vgr-d-{key}']").bounding_box()["y"]
+            for key in ("name", "unit", "responsible", "date")
+        }
+        assert abs(tops["name"] - tops["unit"]) < 1
+        assert abs(tops["responsible"] - tops["date"]) < 1
+        assert tops["responsible"] > tops["name"]
+        lines = page.locator(".vgr-details .vgr-line").evaluate_all(
+            "els => els.map(e => Math.round(e.getBoundingClientRect().bottom))"
+        )
+        assert lines[0] == lines[1] and lines[2] == lines[3]
+
+
+YOU = re.compile(r"\b(du|dig|din|ditt|dina)\b", re.IGNORECASE)
+
+
+def test_one_voice_ni_and_swedish_quotation_marks(site: Site) -> None:
+    html = site.page(URL).html
+    start = html.index('<div class="vgr-checklist"')
+    checklist = html[start : html.index("</article>")]
+    intro = html[html.index("<h1") : start]
+    scripts = "".join(
+        (site.root / "javascripts" / n).read_text(encoding="utf-8")
+        for n in ("checklist.js", "checklist-files.js")
+    )
+    strings = re.findall(r'"([^"\n]*[åäöÅÄÖ][^"\n]*)"|`([^`\n]*[åäöÅÄÖ][^`\n]*)`', scripts)
+    texts = [a or b for a, b in strings] + [re.sub(r"<[^>]+>", " ", checklist + intro)]
+    for text in texts:
+        assert not YOU.search(text), YOU.search(text).group(0) + ": " + text[:80]
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<style.*?</style>", "", checklist, flags=re.S))
+    assert '"' not in visible.replace("&#34;", "")  # ”…” only
+    assert "Radera" not in visible and "Ladda ned" not in visible and "Importera" not in visible
+
+
+def test_a_programming_error_is_not_blamed_on_the_file(browser, base_url: str) -> None:
+    """A bug while reading a file is logged for developers and told to the
+    person as the checklist's fault, never as "Filen kunde inte läsas."."""
+    context = browser.new_context()
+    context.add_init_script("File.prototype.arrayBuffer = () => { throw new TypeError('fel'); };")
+    watched = Watched.attach(context, allowed_prefixes=(base_url, "data:", "blob:"))
+    try:
+        page = watched.page
+        open_checklist(page, base_url + URL)
+        page.set_input_files(
+            f"{ROOT} [data-import]",
+            files=[{"name": "plan.json", "mimeType": "application/json", "buffer": b"{}"}],
+        )
+        error = page.locator("[data-error]")
+        expect(error).to_have_text(
+            "Det blev ett fel i checklistan, inte i filen. Ladda om sidan och försök igen."
+            " Inget har ändrats."
+        )
+        assert any("fel" in e for e in watched.console_errors)
+    finally:
+        context.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+EVERY_PART = """() => {
+  for (const n of ['blocked', 'damaged', 'gone', 'report'])
+    document.querySelector(`[data-notice=${n}]`).hidden = false;
+  document.querySelector('[data-error]').textContent = 'Ett fel';
+  document.querySelector('[data-message]').textContent = 'Ett meddelande';
+  document.querySelector('.vgr-bar [data-action=undo]').hidden = false;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_axe_violations_with_every_part_shown(seeded_view, width: int, scheme: str) -> None:
+    """The gate checks the page as it loads; this checks the parts that appear
+    later: notices, a text from another tab, retired answers, "Fler val" open."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = seeded_view(width, scheme)
+    page.locator(".vgr-more summary").click()
+    page.evaluate(EVERY_PART)
+    page.add_style_tag(content="* { transition: none !important; animation: none !important; }")
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result.response["violations"]
+    ]
+    assert violations == []
+
+
+@pytest.fixture
+def seeded_view(browser, base_url: str) -> Iterator:
+    contexts = []
+    plan = {
+        "id": "p1", "updated": 1_795_000_000_000, "details": {"name": "Plan"},
+        "answers": {"varfor": "Mitt svar", "malgrupp": "Ett gammalt svar"},
+        "questions": {"malgrupp": "Vilka är deltagarna?"}, "done": {"varfor": True},
+        "conflicts": {"varfor": ["Den andra texten"]},
+    }  # fmt: skip
+    state = json.dumps({"version": 2, "current": "p1", "plans": {"p1": plan}})
+
+    def open_at(width: int, scheme: str):
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, locale="sv-SE"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + "404.html")
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, state])
+        open_checklist(page, base_url + URL)
+        return page
+
+    yield open_at
+    for context in contexts:
+        context.close()
