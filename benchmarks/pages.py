@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from overrides.hooks.csp import csp_conf_path  # noqa: E402
-from overrides.hooks.csp import on_post_build as write_csp_conf  # noqa: E402
+from overrides.hooks.csp import write_csp  # noqa: E402
 from scripts.build import build_site  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.nginx import NginxServer, bind_loopback  # noqa: E402
@@ -99,7 +99,7 @@ def build_plain(config: Path, dest: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)]
     subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
-    write_csp_conf({"site_dir": str(dest)})
+    write_csp(dest)
 
 
 def lighthouse(url: str, out: Path) -> Result:
