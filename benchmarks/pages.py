@@ -32,8 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from overrides.hooks.csp import csp_conf_path  # noqa: E402
-from overrides.hooks.csp import write_csp  # noqa: E402
+from overrides.hooks.csp import csp_conf_path, write_csp  # noqa: E402
 from scripts.build import build_site  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.nginx import NginxServer, bind_loopback  # noqa: E402
