@@ -113,11 +113,10 @@ def merge_scripts(html: str, merged_name: str, where: str) -> str:
 
 def merged_script(site_dir: Path, names: list[str]) -> tuple[str, str]:
     """The merged script's file name (with a hash of its content) and text."""
-    parts = []
-    for name in names:
-        text = (site_dir / "javascripts" / name).read_text(encoding="utf-8").strip()
-        parts.append(f"/* {name} */\n{text}\n")
-    text = "".join(parts)
+    text = "".join(
+        (site_dir / "javascripts" / name).read_text(encoding="utf-8").strip() + "\n"
+        for name in names
+    )
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return f"site.{digest}.js", text
 
