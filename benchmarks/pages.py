@@ -12,7 +12,8 @@ stops if a page requests anything from another host.
 Lighthouse comes from benchmarks/lighthouse/ (npm ci there; `make bench-pages`
 does it) and drives Debian's Chromium (CHROMIUM=).
 
-Usage: python benchmarks/pages.py [--runs N]
+Usage: python benchmarks/pages.py [--runs N] [--all]
+(--all: every page of this site, each beside plain Material's guideline page)
 """
 
 from __future__ import annotations
@@ -32,8 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from overrides.hooks.csp import csp_conf_path  # noqa: E402
-from overrides.hooks.csp import on_post_build as write_csp_conf  # noqa: E402
+from overrides.hooks.csp import csp_conf_path, write_csp  # noqa: E402
 from scripts.build import build_site  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.nginx import NginxServer, bind_loopback  # noqa: E402
@@ -99,7 +99,7 @@ def build_plain(config: Path, dest: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)]
     subprocess.run(command, cwd=config.parent, env=env, check=True, capture_output=True)
-    write_csp_conf({"site_dir": str(dest)})
+    write_csp(dest)
 
 
 def lighthouse(url: str, out: Path) -> Result:
@@ -169,7 +169,19 @@ def ratio(site: float, plain: float) -> str:
     return f"{site / plain:4.2f}x"
 
 
-def print_table(site: dict[str, Result], plain: dict[str, Result], runs: int) -> None:
+def every_page(site_dir: Path) -> list[tuple[str, str, str]]:
+    """Every page of the built site (but the 404 page): the start page beside
+    plain Material's start page, the others beside its guideline page."""
+    pages = [
+        p.relative_to(site_dir).as_posix()[: -len("index.html")]
+        for p in sorted(site_dir.rglob("index.html"))
+    ]
+    return [(page or "start", page, page and "riktlinjen/") for page in pages]
+
+
+def print_table(
+    site: dict[str, Result], plain: dict[str, Result], runs: int, pages: list[tuple[str, str, str]]
+) -> None:
     head = (
         f"{'page':32} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'FCP':>7} {'LCP':>7} "
         f"{'TBT':>7} {'CLS':>6} {'KiB':>7} {'req':>4}"
@@ -186,7 +198,7 @@ def print_table(site: dict[str, Result], plain: dict[str, Result], runs: int) ->
             f"{r.tbt:5.0f}ms {r.cls:6.3f} {r.bytes / 1024:7.1f} {r.requests:4d}"
         )
 
-    for _, site_path, plain_path in PAGES:
+    for _, site_path, plain_path in pages:
         p, s = plain[plain_path], site[site_path]
         print(row(f"plain /{plain_path}", p))
         print(row(f"this site /{site_path}", s))
@@ -201,6 +213,7 @@ def print_table(site: dict[str, Result], plain: dict[str, Result], runs: int) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--all", action="store_true", help="every page of this site")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(
@@ -230,8 +243,9 @@ def main() -> None:
                 plain_dir, csp_conf_path(str(plain_dir)), work / "nginx-plain", sockets["plain"]
             ),
         ):
+            pages = every_page(site_dir) if args.all else PAGES
             targets = [("plain", p) for p in dict.fromkeys(p for _, _, p in PAGES)]
-            targets += [("site", s) for _, s, _ in PAGES]
+            targets += [("site", s) for _, s, _ in pages]
             found: dict[tuple[str, str], list[Result]] = {t: [] for t in targets}
             for run in range(args.runs):
                 for kind, path in targets:  # interleaved: plain, site, plain, site …
@@ -245,9 +259,9 @@ def main() -> None:
                     )
     plain = {p: median(found[("plain", p)]) for kind, p in found if kind == "plain"}
     site = {s: median(found[("site", s)]) for kind, s in found if kind == "site"}
-    print_table(site, plain, args.runs)
+    print_table(site, plain, args.runs, pages)
     print(f"End: {load()}; {time.monotonic() - started:.0f} s in all.")
-    print("The checklist page is compared with plain Material's guideline page.")
+    print("Pages other than the start page are compared with plain Material's guideline page.")
 
 
 if __name__ == "__main__":

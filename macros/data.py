@@ -15,17 +15,22 @@ language server reads it: ``# yaml-language-server: $schema=NAME.schema.json``.
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.util
 import json
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import jsonschema.exceptions
 import yaml
+
+from . import store
+
+if TYPE_CHECKING:
+    import jsonschema.exceptions
 
 Where = tuple[str | int, ...]
 
@@ -236,7 +241,9 @@ def _translate(err: jsonschema.exceptions.ValidationError) -> tuple[Where, str]:
         branches = [b.get("required", []) if isinstance(b, dict) else [] for b in limit]
         if all(len(b) == 1 and len(s) == 1 for b, s in zip(branches, limit, strict=True)):
             return where, message("schema.any_required", names=or_list(b[0] for b in branches))
-        return _translate(jsonschema.exceptions.best_match(err.context))
+        from jsonschema.exceptions import best_match  # noqa: PLC0415
+
+        return _translate(best_match(err.context))
     if keyword == "type":
         expected = limit if isinstance(limit, str) else limit[0]
         names = messages()["schema"]["types"]
@@ -269,6 +276,8 @@ TRANSLATED = {
 def validate(doc: Document, schema: dict[str, Any]) -> None:
     """Check a document against a JSON Schema; raise a DataError for the error
     that stands first in the file."""
+    import jsonschema  # noqa: PLC0415 - only when a file must be checked (load)
+
     validator = jsonschema.Draft202012Validator(schema)
     found = [_translate(err) for err in validator.iter_errors(doc.data)]
     if found:
@@ -292,8 +301,50 @@ def load(path: Path, expect: str | None = None) -> Document:
     doc = parse_yaml(path)
     if doc.data is None:
         raise DataError(path, "", message("file.empty"))
-    validate(doc, json.loads(schema_path.read_text(encoding="utf-8")))
+    schema = schema_path.read_bytes()
+    key = validity_key(path.read_bytes(), schema)
+    if not known_valid(key):
+        validate(doc, json.loads(schema.decode("utf-8")))
+        remember_valid(key)
     return doc
+
+
+# Found valid before. A data file that passed its schema passes again while
+# neither the file, nor the schema, nor the code that checks it (this module,
+# jsonschema) has changed: then the check is not run again, and jsonschema, the
+# largest import of the build, is not even imported. Any change to one of them
+# gives another key, and the file is checked in full. Only passes are kept.
+@functools.cache
+def _checker_fingerprint() -> bytes:
+    spec = importlib.util.find_spec("jsonschema")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    info = origin.stat() if origin else None
+    installed = f"{origin}|{info.st_size}|{info.st_mtime_ns}" if info else "-"
+    return Path(__file__).read_bytes() + b"\0" + installed.encode("utf-8")
+
+
+def validity_key(data: bytes, schema: bytes) -> str:
+    """The key of one data file checked against one schema by this code."""
+    digest = hashlib.sha256(b"vgr-valid-1\0")
+    for part in (_checker_fingerprint(), schema, data):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+def known_valid(key: str) -> bool:
+    folder = store.store_dir()
+    return folder is not None and (folder / "valid" / key).is_file()
+
+
+def remember_valid(key: str) -> None:
+    folder = store.store_dir()
+    if folder is None:
+        return
+    try:
+        (folder / "valid").mkdir(exist_ok=True)
+        (folder / "valid" / key).touch()
+    except OSError:
+        pass  # only speed is lost
 
 
 def check_unique_ids(doc: Document, items: Iterable[tuple[Where, str]]) -> None:

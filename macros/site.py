@@ -177,10 +177,14 @@ def define_env(env: Any) -> None:
     global _current
     updated.clear_cache()
     templates.clear_cache()
+    docs_dir = Path(env.conf["docs_dir"])
+    history_read = updated.read_in_background(docs_dir)
     try:
-        site = _current = Site.load(Path(env.conf["docs_dir"]))
+        site = _current = Site.load(docs_dir)
     except DataError as err:
         raise stop(err) from None
+    finally:
+        history_read()
     # The theme's "Sidan uppdaterad" line reads the date by page (overrides/main.html).
     env.conf["extra"]["page_updated"] = updated.page_dates(site.page_sources())
     env.variables["planning"] = site.questions

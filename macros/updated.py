@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -47,6 +49,22 @@ def _repository_dates(folder: Path) -> tuple[dict[Path, dt.date], frozenset[Path
     """History of the checkout that holds folder; None outside a git checkout."""
     root = _toplevel(folder)
     return _history(root) if root else None
+
+
+def read_in_background(folder: Path) -> Callable[[], None]:
+    """Start reading the history of every folder under ``folder`` that holds
+    pages or data (git runs while the build reads its files); returns the
+    function that waits until it is read."""
+    folders = [folder, *(p for p in sorted(folder.rglob("*")) if p.is_dir())]
+    wanted = [f.resolve() for f in folders if any(f.glob("*.md")) or any(f.glob("*.yml"))]
+
+    def read() -> None:
+        for each in wanted:
+            _repository_dates(each)
+
+    thread = threading.Thread(target=read, name="git-history", daemon=True)
+    thread.start()
+    return thread.join
 
 
 def clear_cache() -> None:

@@ -7,7 +7,7 @@ The hooks in mkdocs.yml run the post-build steps after ``mkdocs build``.
 ``--post-build`` runs the same functions on a site another generator has
 written, for one that does not run mkdocs.yml's hooks (Zensical ignores
 ``hooks:``): Material's markup fixes, the vendored offline shim (``--offline``),
-compacted scripts and styles, the CSP hashes, and the check that every address
+compacted scripts and styles (inlined and merged), the CSP hashes, and the check that every address
 in links.yml exists. One implementation, two callers.
 """
 
@@ -27,6 +27,7 @@ from macros.site import Site, check_built_site  # noqa: E402
 from overrides.hooks.compact_assets import compact_site  # noqa: E402
 from overrides.hooks.csp import write_csp  # noqa: E402
 from overrides.hooks.offline import use_local_shim  # noqa: E402
+from overrides.hooks.page_assets import process_site  # noqa: E402
 from overrides.hooks.theme_fixes import fix_site  # noqa: E402
 
 
@@ -51,6 +52,7 @@ def post_build(site_dir: Path, offline: bool = False, docs_dir: Path = ROOT / "d
         use_local_shim(site_dir)
     write_csp(site_dir)
     compact_site(site_dir)
+    process_site(site_dir)
     check_built_site(Site.load(docs_dir), site_dir, directory_urls=not offline)
 
 

@@ -31,14 +31,15 @@ def page_with_two_presentations(folder: Path) -> Path:
     ]
     body = markdown.markdown("\n\n".join(parts), extensions=["attr_list", "md_in_html"])
     (folder / "index.html").write_text(
-        '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Två</title>'
-        '<script src="boot.js" defer></script></head>'
+        '<!doctype html><html lang="sv" class="js"><head><meta charset="utf-8"><title>Två</title>'
+        '<link rel="stylesheet" href="extra.css"><script src="boot.js" defer></script></head>'
         f'<body><main class="md-typeset">{body}</main></body></html>',
         encoding="utf-8",
     )
     for name in ("boot.js", "presentation.js"):
         shutil.copy(DOCS / "javascripts" / name, folder / name)
-    shutil.copy(DOCS / "stylesheets" / "presentation.css", folder / "presentation.css")
+    for name in ("extra.css", "presentation.css"):  # extra.css: the data-js rule
+        shutil.copy(DOCS / "stylesheets" / name, folder / name)
     return folder
 
 

@@ -309,7 +309,6 @@
       this.grow = !(window.CSS && CSS.supports("field-sizing", "content"));
 
       root.classList.add("vgr-js");
-      root.querySelectorAll("[data-js]").forEach((el) => { el.hidden = false; });
       const on = (target, type, fn, opts) => target.addEventListener(type, fn, opts);
       on(this.form, "input", (e) => this.typed(e.target));
       on(this.form, "change", (e) => {
@@ -354,7 +353,7 @@
       this.open(id || this.fresh(true));
       root.dataset.saves = this.saves;
       this.mark();
-      say($("[data-print-date]"), day(new Date()));
+      this.dated();
     }
 
     destroy() {
@@ -715,10 +714,15 @@
       say(this.root.querySelector("[data-error]"), text);
     }
 
-    /** The date on paper is the day it is printed. */
+    /** The date on paper is the day it is printed. It ends its line, full
+        stop included, so filling it in moves nothing on the page. */
+    dated() {
+      say(this.root.querySelector("[data-print-date]"), day(new Date()) + ".");
+    }
+
     beforePrint() {
       this.save();
-      say(this.root.querySelector("[data-print-date]"), day(new Date()));
+      this.dated();
       this.show();
     }
 
