@@ -19,6 +19,7 @@ DOCS = ROOT / "docs"
 QUESTIONS = load_questions(DOCS / "data" / "planning_questions.yml")
 ASSETS = {"css": "presentation.css", "js": "presentation.js"}
 
+
 def page_with_two_presentations(folder: Path) -> Path:
     """A page holding both presentations, with the boot and the presentation script."""
     import markdown

@@ -5,7 +5,6 @@ page loads in Chromium with no CSP violation; the checklist works through it."""
 from __future__ import annotations
 
 import gzip
-import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator

@@ -196,9 +196,7 @@ PAINTED = "performance.getEntriesByType('paint').some(e => e.name === 'first-con
 def shifts_on(browser, base_url: str, urls: list[str], width: int) -> dict[str, list]:
     """Layout shifts per page when the page paints before its scripts run, as
     on a slow network: every script is held until the first contentful paint."""
-    context = browser.new_context(
-        viewport={"width": width, "height": TALL}, locale="sv-SE"
-    )
+    context = browser.new_context(viewport={"width": width, "height": TALL}, locale="sv-SE")
     context.add_init_script(SHIFT_WATCH)
     page = context.new_page()
     held: list = []
