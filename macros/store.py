@@ -10,11 +10,15 @@ folder to see a first build's time (benchmarks/run.py does).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+import jinja2
+import jinja2.bccache
 
 
 @functools.cache
@@ -36,3 +40,21 @@ def store_dir() -> Path | None:
 def clear_cache() -> None:
     """Look for the folder again (tests that point ``TMPDIR`` elsewhere)."""
     store_dir.cache_clear()
+
+
+class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a file per template (used while
+    the template's source is unchanged), which never fails a build: a damaged
+    entry is compiled again, a folder that cannot be written is passed over.
+    The widget templates (macros/templates.py) and the theme's
+    (overrides/hooks/theme_templates.py) both use it."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry: compile the template again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)

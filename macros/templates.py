@@ -15,7 +15,6 @@ block inside such a template must have no blank line in it.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import re
 from pathlib import Path
@@ -28,25 +27,10 @@ from . import store
 WIDGETS = Path(__file__).resolve().parent.parent / "overrides" / "widgets"
 
 
-class _BytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates in a file per template (used while
-    the template's source is unchanged), which never fails a build."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged entry: compile the template again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled widget templates kept between builds (macros/store.py)."""
     folder = store.store_dir()
-    return _BytecodeCache(str(folder), "widget-%s.jinja") if folder else None
+    return store.QuietBytecodeCache(str(folder), "widget-%s.jinja") if folder else None
 
 
 @functools.cache

@@ -15,29 +15,23 @@ build without it compiles the templates each time.
 
 from __future__ import annotations
 
-import contextlib
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
-import jinja2.bccache
+
+# MkDocs loads a hook from its file: the project's own modules are not on the
+# path by themselves (scripts/build.py does the same).
+ROOT = str(Path(__file__).resolve().parents[2])
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from macros.store import QuietBytecodeCache  # noqa: E402
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-
-
-class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's file cache of compiled templates, which never fails a build."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged entry: compile the template again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
 
 
 def bytecode_cache() -> jinja2.BytecodeCache | None:
