@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.run import PLAIN_CONFIG  # noqa: E402
 from overrides.hooks.csp import csp_conf_path, write_csp  # noqa: E402
 from scripts.build import build_site  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -42,26 +43,6 @@ LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lig
 CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 ATTEMPTS = 3  # per run, when Lighthouse itself fails
-
-PLAIN_CONFIG = """\
-site_name: Kompetensutveckling i VGR
-site_url: {url}
-theme:
-  name: material
-  language: sv
-  font: false  # Material's default loads Google Fonts: another host
-plugins:
-  - search
-markdown_extensions:  # the site's Markdown syntax, nothing of its theme
-  - toc:
-      permalink: true
-  - attr_list
-  - md_in_html
-  - def_list
-  - admonition
-  - pymdownx.details
-  - pymdownx.superfences
-"""
 
 # (label, path on this site, path of the plain page it is compared with)
 PAGES = [

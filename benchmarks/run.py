@@ -32,17 +32,18 @@ from benchmarks.checklist import OWN_ASSETS, gzipped  # noqa: E402
 from scripts.chromium import launch  # noqa: E402
 from scripts.serve import StaticServer  # noqa: E402
 
+# A plain Material site: only language: sv and search, and the site's
+# Markdown syntax. benchmarks/pages.py compares against the same.
 PLAIN_CONFIG = """\
 site_name: Kompetensutveckling i VGR
-site_url: http://127.0.0.1:8000/
+site_url: {url}
 theme:
   name: material
   language: sv
-  font: false
+  font: false  # Material's default loads Google Fonts: another host
 plugins:
-  - search:
-      lang: sv
-markdown_extensions:
+  - search  # in the theme's language, sv
+markdown_extensions:  # the site's Markdown syntax, nothing of its theme
   - toc:
       permalink: true
   - attr_list
@@ -72,7 +73,7 @@ def plain_project(work: Path) -> Path:
     """The same Markdown as a plain Material site: no macros, hooks or extras."""
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns("data"))
     config = work / "mkdocs.yml"
-    config.write_text(PLAIN_CONFIG, encoding="utf-8")
+    config.write_text(PLAIN_CONFIG.format(url="http://127.0.0.1:8000/"), encoding="utf-8")
     return config
 
 
