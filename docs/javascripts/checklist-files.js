@@ -390,24 +390,14 @@
     }
 
 
-    /** Copy text; resolves true when it worked (Clipboard API, else the old way). */
+    /** Copy text with the site's copy script (copy.js, on every page);
+        resolves true when it worked, false also when that script is missing. */
     function copyText(text) {
-      const fallback = () => {
-        const area = document.createElement("textarea");
-        area.value = text;
-        area.setAttribute("readonly", "");
-        area.style.cssText = "position:fixed;opacity:0";
-        document.body.appendChild(area);
-        area.select();
-        let ok = false;
-        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-        area.remove();
-        return ok;
-      };
-      if (navigator.clipboard && window.isSecureContext) {
-        return navigator.clipboard.writeText(text).then(() => true, fallback);
-      }
-      return Promise.resolve(fallback());
+      return new Promise((resolve) => {
+        const detail = { text, done: resolve };
+        document.dispatchEvent(new CustomEvent("vgr:copy", { detail }));
+        if (!detail.taken) resolve(false);
+      });
     }
 
     /** A chosen file as a new plan: { plan, notes }, or a UserError. */

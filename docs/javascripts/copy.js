@@ -4,7 +4,13 @@
      data-copy     the text to copy
      data-copied   what the button says when it worked
      data-failed   what it says when it did not
-   The button is hidden until this runs (it cannot work without it). */
+   The button is marked data-js: it is not shown where scripts do not run.
+
+   This file is the site's one way to copy. Another script copies with
+     const detail = { text, done };
+     document.dispatchEvent(new CustomEvent("vgr:copy", { detail }));
+   done(ok) is called once it worked or not; detail.taken is true when this
+   file is there to do it. */
 (function () {
   "use strict";
 
@@ -46,7 +52,6 @@
       }
       this.timer = 0;
       button.addEventListener("click", this.copy.bind(this));
-      button.hidden = false;
     }
 
     copy() {
@@ -63,8 +68,14 @@
     }
   }
 
+  document.addEventListener("vgr:copy", function (event) {
+    var detail = event.detail;
+    if (!detail || detail.taken) return;
+    detail.taken = true;
+    copyText(String(detail.text)).then(detail.done);
+  });
+
   function define() { document.dispatchEvent(new CustomEvent("vgr:define",
     { detail: { module: "vgr-copy", Component: Copy } })); }
   define(); document.addEventListener("vgr:boot", define);
-
 })();
