@@ -126,16 +126,8 @@ def checklist_view(
     }
 
 
-def render_checklist_html(
-    data: Questions,
-    page_url: str,
-    privacy_url: str | None = None,
-    assets: str = "",
-    files_url: str = "",
-    instance: str = "",
-) -> str:
-    """The whole checklist. ``assets`` holds the page's own <link>/<script>
-    tags for it; ``files_url`` is its on-demand file tools (Word, text, JSON
-    files), relative to the page."""
-    view = checklist_view(data, page_url, privacy_url, assets, files_url, instance)
-    return render("checklist.html", **view)
+def render_checklist_html(data: Questions, page_url: str, *args: Any, **options: Any) -> str:
+    """The whole checklist, from the view model (the same arguments as
+    ``checklist_view``: ``assets`` holds the page's own <link>/<script> tags
+    for it; ``files_url`` is its on-demand file tools, relative to the page)."""
+    return render("checklist.html", **checklist_view(data, page_url, *args, **options))
