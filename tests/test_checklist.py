@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -121,16 +122,24 @@ def field_ids(page) -> list[str]:
     )
 
 
-def fill_plan(page) -> dict[str, str]:
-    """Fill a full plan; return answers by field id."""
-    answers = {
-        fid: f'Svar på {fid}: åäö "citat" & <b>inte fet</b>\nRad två.' for fid in field_ids(page)
-    }
-    page.fill("#vgr-d-name", "Säker vård 2027")
-    page.fill("#vgr-d-unit", "Akutmottagningen")
+def tricky_answer(number: int, fid: str) -> str:
+    return f'Svar på {fid}: åäö "citat" & <b>inte fet</b>\nRad två.'
+
+
+def fill_plan(
+    page,
+    details: dict[str, str] | None = None,
+    answer: Callable[[int, str], str] = tricky_answer,
+    done: str = "hur",
+) -> dict[str, str]:
+    """Fill a whole plan: its details by id, ``answer(n, field id)`` in every
+    field, question ``done`` ticked; wait until saved. Answers by field id."""
+    answers = {fid: answer(n, fid) for n, fid in enumerate(field_ids(page))}
+    for key, value in (details or {"name": "Säker vård 2027", "unit": "Akutmottagningen"}).items():
+        page.fill(f"#vgr-d-{key}", value)
     for fid, text in answers.items():
         page.fill(f"#vgr-a-{fid}", text)
-    page.check("#vgr-done-hur")
+    page.check(f"#vgr-done-{done}")
     wait_saved(page)
     return answers
 

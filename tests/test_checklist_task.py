@@ -29,6 +29,7 @@ from tests.test_checklist import (
     URL,
     act,
     field_ids,
+    fill_plan,
     open_checklist,
     pdf_text,
     wait_saved,
@@ -251,16 +252,12 @@ class TestWordFile:
         page = watched.page
         requested: list[str] = []
         page.on("request", lambda r: requested.append(r.url))
-        ids = field_ids(page)
-        answers = {
-            fid: f"Svar {i} rad ett\nrad två <&>\n\nnytt stycke" for i, fid in enumerate(ids)
-        }
-        page.fill("#vgr-d-name", "Plan i Word")
-        page.fill("#vgr-d-date", "2026-12-03")
-        for fid, text in answers.items():
-            page.fill(f"#vgr-a-{fid}", text)
-        page.check("#vgr-done-kunskaper")
-        wait_saved(page)
+        answers = fill_plan(
+            page,
+            {"name": "Plan i Word", "date": "2026-12-03"},
+            lambda n, fid: f"Svar {n} rad ett\nrad två <&>\n\nnytt stycke",
+            done="kunskaper",
+        )
         assert not [u for u in requested if "checklist-files" in u]  # not loaded yet
 
         name, data = download_via(page, "word")
@@ -277,8 +274,9 @@ class TestWordFile:
         positions = [texts.index(text) for text in answers.values()]  # whole, with breaks
         assert positions == sorted(positions)
         statuses = [t for t in texts if t.startswith("Status: ")]
-        assert statuses == ["Status: Påbörjad", "Status: Påbörjad", "Status: Klar",
-                            "Status: Påbörjad"]  # fmt: skip
+        assert statuses == [
+            "Status: Klar" if q["id"] == "kunskaper" else "Status: Påbörjad" for q in QUESTIONS
+        ]
         footer = document.sections[0].footer.paragraphs[0].text
         assert GUIDELINE in footer and (base_url + URL) in footer
         assert re.search(r"\d{4}-\d\d-\d\d", footer) and "Sida" in footer
