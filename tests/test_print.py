@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from tests.site import Site, normalize
@@ -27,6 +29,20 @@ def printed_pages(site: Site) -> list[str]:
     return [p.url for p in site.pages() if p.url != CHECKLIST]
 
 
+def each_printed_page(
+    browser, base_url: str, site: Site, scheme: str
+) -> Iterator[tuple[Page, str]]:
+    """Every printed page loaded in turn, with the screen in ``scheme``."""
+    context = browser.new_context(color_scheme=scheme, locale="sv-SE")
+    page = context.new_page()
+    try:
+        for url in printed_pages(site):
+            page.goto(base_url + url, wait_until="networkidle")
+            yield page, url
+    finally:
+        context.close()
+
+
 def sheets(pdf: bytes) -> list[str]:
     return [normalize(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
@@ -35,28 +51,22 @@ def sheets(pdf: bytes) -> list[str]:
 def test_every_sheet_is_numbered_addressed_and_has_text_of_its_own(
     browser, base_url: str, site: Site, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, locale="sv-SE")
-    page = context.new_page()
     problems: list[str] = []
-    try:
-        for url in printed_pages(site):
-            page.goto(base_url + url, wait_until="networkidle")
-            # With background graphics on: the worst case a browser can be set to.
-            texts = sheets(page.pdf(format="A4", print_background=True))
-            address = base_url + url
-            for number, text in enumerate(texts, start=1):
-                where = f"{url or '/'} sheet {number}/{len(texts)}"
-                foot = f"Sida {number} av {len(texts)}"
-                if foot not in text:
-                    problems.append(f"{where}: no '{foot}'")
-                if url != "404.html" and address not in text.replace(" ", ""):
-                    problems.append(f"{where}: no address {address}")
-                own = DATE_LINE.sub("", text.replace(foot, "").replace(address, ""))
-                if len(own.strip()) < MIN_OWN_TEXT:
-                    problems.append(f"{where}: near-empty: {own.strip()!r}")
-        assert problems == [], "\n".join(problems)
-    finally:
-        context.close()
+    for page, url in each_printed_page(browser, base_url, site, scheme):
+        # With background graphics on: the worst case a browser can be set to.
+        texts = sheets(page.pdf(format="A4", print_background=True))
+        address = base_url + url
+        for number, text in enumerate(texts, start=1):
+            where = f"{url or '/'} sheet {number}/{len(texts)}"
+            foot = f"Sida {number} av {len(texts)}"
+            if foot not in text:
+                problems.append(f"{where}: no '{foot}'")
+            if url != "404.html" and address not in text.replace(" ", ""):
+                problems.append(f"{where}: no address {address}")
+            own = DATE_LINE.sub("", text.replace(foot, "").replace(address, ""))
+            if len(own.strip()) < MIN_OWN_TEXT:
+                problems.append(f"{where}: near-empty: {own.strip()!r}")
+    assert problems == [], "\n".join(problems)
 
 
 # On paper (print media): what is still shown of the site's chrome, which
@@ -88,22 +98,16 @@ ON_PAPER = """() => {
 def test_paper_has_no_chrome_no_fills_and_dark_text(
     browser, base_url: str, site: Site, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, locale="sv-SE")
-    page = context.new_page()
     problems: list[str] = []
-    try:
-        for url in printed_pages(site):
-            page.goto(base_url + url, wait_until="networkidle")
-            # Material animates colour changes: measure the print colours, not a frame.
-            page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-            page.emulate_media(media="print")
-            found = page.evaluate(ON_PAPER)
-            page.emulate_media(media="screen")
-            for kind, items in found.items():
-                problems += [f"{url or '/'}: {kind}: {item}" for item in items]
-        assert problems == [], "\n".join(problems)
-    finally:
-        context.close()
+    for page, url in each_printed_page(browser, base_url, site, scheme):
+        # Material animates colour changes: measure the print colours, not a frame.
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        page.emulate_media(media="print")
+        found = page.evaluate(ON_PAPER)
+        page.emulate_media(media="screen")
+        for kind, items in found.items():
+            problems += [f"{url or '/'}: {kind}: {item}" for item in items]
+    assert problems == [], "\n".join(problems)
 
 
 def test_guideline_summary_prints_without_fills_or_slide_show_button(

@@ -98,44 +98,35 @@ def test_the_sites_data_passes_with_an_empty_and_a_filled_cache(folder: Path, ch
     assert len(checks) == first  # the second time, nothing to check
 
 
-def test_an_edited_widget_template_is_compiled_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def widgets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A widget folder holding w.html, and an empty store in tmp_path/cache."""
     monkeypatch.setattr(store, "store_dir", lambda: tmp_path / "cache")
     (tmp_path / "cache").mkdir()
-    widgets = tmp_path / "widgets"
-    widgets.mkdir()
-    (widgets / "w.html").write_text("<p>{{ a }}</p>", encoding="utf-8")
+    folder = tmp_path / "widgets"
+    folder.mkdir()
+    (folder / "w.html").write_text("<p>{{ a }}</p>", encoding="utf-8")
     templates.clear_cache()
-    try:
-        assert templates.render("w.html", widgets, a="ett") == "<p>ett</p>"
-        assert any((tmp_path / "cache").glob("widget-*"))  # compiled code kept
-        templates.clear_cache()  # as a new build does
-        assert templates.render("w.html", widgets, a="ett") == "<p>ett</p>"
-        (widgets / "w.html").write_text("<b>{{ a }}</b>", encoding="utf-8")
-        templates.clear_cache()
-        assert templates.render("w.html", widgets, a="två") == "<b>två</b>"
-    finally:
-        templates.clear_cache()
+    yield folder
+    templates.clear_cache()
 
 
-def test_a_damaged_cache_entry_is_compiled_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(store, "store_dir", lambda: tmp_path / "cache")
-    (tmp_path / "cache").mkdir()
-    widgets = tmp_path / "widgets"
-    widgets.mkdir()
-    (widgets / "w.html").write_text("<p>{{ a }}</p>", encoding="utf-8")
+def test_an_edited_widget_template_is_compiled_again(widgets: Path, tmp_path: Path) -> None:
+    assert templates.render("w.html", widgets, a="ett") == "<p>ett</p>"
+    assert any((tmp_path / "cache").glob("widget-*"))  # compiled code kept
+    templates.clear_cache()  # as a new build does
+    assert templates.render("w.html", widgets, a="ett") == "<p>ett</p>"
+    (widgets / "w.html").write_text("<b>{{ a }}</b>", encoding="utf-8")
     templates.clear_cache()
-    try:
-        templates.render("w.html", widgets, a="x")
-        for entry in (tmp_path / "cache").glob("widget-*"):
-            entry.write_bytes(b"not compiled code")
-        templates.clear_cache()
-        assert templates.render("w.html", widgets, a="y") == "<p>y</p>"
-    finally:
-        templates.clear_cache()
+    assert templates.render("w.html", widgets, a="två") == "<b>två</b>"
+
+
+def test_a_damaged_cache_entry_is_compiled_again(widgets: Path, tmp_path: Path) -> None:
+    templates.render("w.html", widgets, a="x")
+    for entry in (tmp_path / "cache").glob("widget-*"):
+        entry.write_bytes(b"not compiled code")
+    templates.clear_cache()
+    assert templates.render("w.html", widgets, a="y") == "<p>y</p>"
 
 
 def test_cache_folder_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
