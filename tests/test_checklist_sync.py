@@ -99,15 +99,20 @@ class TestPlanDeletedInAnotherTab:
         expect(a.locator("#vgr-plan-select option")).to_have_count(2, timeout=SLOW)
         assert a.input_value("#vgr-a-varfor") == "Annans eget svar"
 
-    def test_without_edits_the_plan_can_be_brought_back_or_left(
-        self, tabs: tuple[Watched, Watched]
-    ) -> None:
-        a, b = (t.page for t in tabs)
+    def _deleted_in_a(self, a, b):
+        """Plan "Delad", shown in both tabs, deleted in A: B's notice, shown."""
         self._two_plans(a, b)
         accept_next_dialog(a)
         act(a, "delete")
         gone = b.locator("[data-notice=gone]")
         expect(gone).to_be_visible(timeout=SLOW)
+        return gone
+
+    def test_without_edits_the_plan_can_be_brought_back_or_left(
+        self, tabs: tuple[Watched, Watched]
+    ) -> None:
+        a, b = (t.page for t in tabs)
+        gone = self._deleted_in_a(a, b)
         assert "(borttagen i en annan flik)" in b.locator("#vgr-plan-select").inner_text()
         assert "Delad" not in plans_by_name(b)  # nothing written back by itself
         gone.locator("[data-action=undo]").click()
@@ -120,10 +125,7 @@ class TestPlanDeletedInAnotherTab:
         self, tabs: tuple[Watched, Watched]
     ) -> None:
         a, b = (t.page for t in tabs)
-        self._two_plans(a, b)
-        accept_next_dialog(a)
-        act(a, "delete")
-        expect(b.locator("[data-notice=gone]")).to_be_visible(timeout=SLOW)
+        self._deleted_in_a(a, b)
         choose_plan(b, "Annan")
         assert b.input_value("#vgr-a-varfor") == "Annans eget svar"
         assert sorted(plans_by_name(b)) == ["Annan"]

@@ -43,16 +43,21 @@ def each_printed_page(
         context.close()
 
 
+@pytest.fixture(params=SCHEMES)
+def printed(browser, base_url: str, site: Site, request) -> Iterator[tuple[Page, str]]:
+    """Every printed page in turn, with the screen light, then dark."""
+    return each_printed_page(browser, base_url, site, request.param)
+
+
 def sheets(pdf: bytes) -> list[str]:
     return [normalize(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_sheet_is_numbered_addressed_and_has_text_of_its_own(
-    browser, base_url: str, site: Site, scheme: str
+    printed: Iterator[tuple[Page, str]], base_url: str
 ) -> None:
     problems: list[str] = []
-    for page, url in each_printed_page(browser, base_url, site, scheme):
+    for page, url in printed:
         # With background graphics on: the worst case a browser can be set to.
         texts = sheets(page.pdf(format="A4", print_background=True))
         address = base_url + url
@@ -94,12 +99,9 @@ ON_PAPER = """() => {
 }"""
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_paper_has_no_chrome_no_fills_and_dark_text(
-    browser, base_url: str, site: Site, scheme: str
-) -> None:
+def test_paper_has_no_chrome_no_fills_and_dark_text(printed: Iterator[tuple[Page, str]]) -> None:
     problems: list[str] = []
-    for page, url in each_printed_page(browser, base_url, site, scheme):
+    for page, url in printed:
         # Material animates colour changes: measure the print colours, not a frame.
         page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         page.emulate_media(media="print")
