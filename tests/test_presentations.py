@@ -96,9 +96,10 @@ def test_presentation_mode_by_keyboard(watched: Watched, base_url: str, page_url
 
 def test_buttons_move_between_scenes_without_autoplay(watched: Watched, base_url: str) -> None:
     page = watched.page
+    page.clock.install()  # the page's timers run on a clock the test moves
     page.goto(base_url + "planera/bildspel/", wait_until="networkidle")
     page.get_by_role("button", name="Visa som bildspel").click()
-    page.wait_for_timeout(1500)
+    page.clock.run_for(60_000)  # a minute passes: no timer moves the slides on
     assert page.locator("[data-count]").text_content().startswith("Scen 1 ")
     page.get_by_role("button", name="Nästa").click()
     assert page.locator("[data-count]").text_content().startswith("Scen 2 ")
