@@ -198,3 +198,14 @@ def test_data_file_points_editors_to_its_schema() -> None:
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match
     assert (DATA.parent / match.group(1)).is_file()
+
+
+def test_checklist_classes_are_its_own() -> None:
+    """A class the site's stylesheet already styles (the start page's
+    .vgr-tasks once) would dress the checklist in another widget's look.
+    Only the hint text is meant to look the same everywhere."""
+    css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    site_classes = set(re.findall(r"\.(vgr-[\w-]+)", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
+    html = (ROOT / "overrides" / "widgets" / "checklist.html").read_text(encoding="utf-8")
+    used = {c for attr in re.findall(r'class="([^"]+)"', html) for c in attr.split()}
+    assert used & site_classes == {"vgr-hint"}
