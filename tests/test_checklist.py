@@ -166,7 +166,7 @@ class TestAutosave:
         page.check("#vgr-done-varfor")
         wait_saved(page)
         status = page.locator("[data-status]").text_content()
-        assert re.fullmatch(r"Sparat kl\. \d\d:\d\d\.", status)
+        assert re.fullmatch(r"Sparat i webbläsaren kl\. \d\d:\d\d\.", status)
         assert page.locator("[role=status] [data-status]").count() == 1
 
         page.reload(wait_until="load")
@@ -192,7 +192,7 @@ class TestAutosave:
 
     def test_status_is_not_rewritten_on_every_save(self, checklist: Watched) -> None:
         """Each keystroke here is saved on its own, all in the same minute: the
-        live region must announce "Sparat kl. …" once, not at every save
+        live region must announce "Sparat i webbläsaren kl. …" once, not at every save
         (say() only writes text that differs)."""
         page = checklist.page
         page.evaluate(

@@ -458,7 +458,7 @@ class TestDamagedStorage:
 
         page.fill("#vgr-a-larandet", "Nytt svar efter skadan")
         wait_saved(page)
-        assert page.locator("[data-status]").text_content().startswith("Sparat kl.")
+        assert page.locator("[data-status]").text_content().startswith("Sparat i webbläsaren kl.")
         assert current_plan(page)["answers"]["larandet"] == "Nytt svar efter skadan"
         assert page.evaluate(f"localStorage.getItem({BACKUP + '1'!r})") == raw  # still there
         watched.assert_clean()
@@ -532,7 +532,7 @@ def test_full_storage_says_not_saved_retries_and_recovers(seeded) -> None:
     page.fill("#vgr-a-hur", "Nu finns plats")
     wait_saved(page)
     expect(full).to_be_hidden()
-    assert page.locator("[data-status]").text_content().startswith("Sparat kl.")
+    assert page.locator("[data-status]").text_content().startswith("Sparat i webbläsaren kl.")
     answers = current_plan(page)["answers"]
     assert answers == {"varfor": "Skrivet när det var fullt", "hur": "Nu finns plats"}
 
