@@ -94,6 +94,52 @@ class TestOverview:
         watched.assert_clean()
 
 
+# Where focus may be seen: below the header, above the status bar.
+UNCOVERED = """() => {
+  const el = document.activeElement;
+  if (!el || !el.closest('.vgr-checklist') || el.closest('.vgr-bar')) return null;
+  const r = el.getBoundingClientRect();
+  const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const bar = document.querySelector('.vgr-bar').getBoundingClientRect();
+  const underBar = r.bottom > bar.top + 1 && r.top < bar.bottom - 1;
+  return {name: el.tagName + ' ' + (el.id || el.textContent.trim().slice(0, 30)),
+          ok: r.top >= top - 1 && r.bottom <= innerHeight + 1 && !underBar};
+}"""
+
+
+class TestFocusInView:
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_focus_is_never_under_the_header_or_the_status_bar(self, view, width: int) -> None:
+        """WCAG 2.4.11: every control reached with Tab, and back with Shift+Tab,
+        is shown whole between the sticky header and the sticky status bar."""
+        page = view(width).page
+        page.locator(f"{ROOT} details.vgr-more summary").focus()
+        hidden, seen = [], 0
+        for key in ["Tab"] * 40 + ["Shift+Tab"] * 40:
+            page.keyboard.press(key)
+            found = page.evaluate(UNCOVERED)
+            if found:
+                seen += 1
+                if not found["ok"]:
+                    hidden.append((key, found["name"]))
+        assert seen > 40 and hidden == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_question_that_wraps_is_not_crossed_by_its_box(view, width: int) -> None:
+    """Each question's title sits inside its box, below the top border, however
+    many lines it takes (a legend in the border is crossed by it when it wraps)."""
+    page = view(width).page
+    gaps = page.locator(f"{ROOT} fieldset.vgr-question").evaluate_all(
+        """els => els.filter(f => f.checkVisibility()).map(f => {
+          const top = f.getBoundingClientRect().top;
+          const border = top + parseFloat(getComputedStyle(f).borderTopWidth);
+          return f.querySelector(':scope > legend').getBoundingClientRect().top - border;
+        })"""
+    )
+    assert len(gaps) == len(QUESTIONS) and min(gaps) >= 0, gaps
+
+
 class TestAnswerBoxes:
     @pytest.mark.parametrize("width", WIDTHS)
     def test_a_long_answer_has_no_inner_scroll_bar(self, view, width: int) -> None:
@@ -179,7 +225,11 @@ class TestActions:
         page.keyboard.type("Mitt i formuläret")
         wait_saved(page)
         assert in_viewport(page, f"{ROOT} [data-status]")
-        assert page.locator(f"{ROOT} [data-status]").inner_text().startswith("Sparat kl.")
+        assert (
+            page.locator(f"{ROOT} [data-status]")
+            .inner_text()
+            .startswith("Sparat i webbläsaren kl.")
+        )
         page.focus("#vgr-a-larandet")
         page.keyboard.type("Sista svaret")
         wait_saved(page)
@@ -369,6 +419,12 @@ class TestPrint:
         if kind == "blank":
             assert count <= 2
             assert text.count("Klar med fråga") == len(QUESTIONS)
+            # Each question on one sheet: its title and its "Klar" box together.
+            sheets = [t.extract_text().replace("\n", " ") for t in PdfReader(io.BytesIO(pdf)).pages]
+            for n, question in enumerate(QUESTIONS, 1):
+                title = [i for i, t in enumerate(sheets) if question["text"][:25] in t]
+                done = [i for i, t in enumerate(sheets) if f"Klar med fråga {n}" in t]
+                assert title == done, (n, title, done)
 
     def test_four_long_answers_leave_no_near_empty_last_page(self, view) -> None:
         page = view().page
