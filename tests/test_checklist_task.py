@@ -426,6 +426,23 @@ class TestPrint:
                 done = [i for i, t in enumerate(sheets) if f"Klar med fråga {n}" in t]
                 assert title == done, (n, title, done)
 
+    def test_an_empty_plan_prints_as_the_blank_form(self, view) -> None:
+        """With nothing written, "Skriv ut planen" (or the browser's own print)
+        gives the form to fill in by hand; with an answer, the plan."""
+        page = view().page
+        blank = "document.querySelector('.vgr-checklist').classList.contains('vgr-blank')"
+        page.evaluate(f"window.print = () => {{ window.__blank = {blank}; }}")
+        button = page.locator(f"{ROOT} .vgr-bar [data-action=print]")
+        button.click()
+        assert page.evaluate("window.__blank") is True
+        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        page.fill("#vgr-a-varfor", "Ett svar")
+        button.click()
+        assert page.evaluate("window.__blank") is False
+        page.fill("#vgr-a-varfor", "")
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")  # Ctrl+P
+        assert page.evaluate(blank) is True
+
     def test_four_long_answers_leave_no_near_empty_last_page(self, view) -> None:
         page = view().page
         fill_long(page)

@@ -739,6 +739,16 @@
       this.save();
       this.dated();
       this.show();
+      this.blankIfEmpty();
+    }
+
+    /** A plan with nothing in it prints as the blank form, to fill in by hand
+        (a review of "Inget svar ännu" helps nobody at a meeting). */
+    blankIfEmpty() {
+      const doc = this.doc(this.shown());
+      const fields = doc.details.concat(...doc.questions.map((q) => q.fields));
+      const empty = !fields.some((f) => f.text) && !doc.retired.length;
+      if (empty) this.root.classList.add("vgr-blank");
     }
 
     /** The file tools (checklist-files.js), loaded the first time they are needed. */
@@ -772,6 +782,7 @@
   Checklist.prototype.actions = {
     print() {
       this.save();
+      this.blankIfEmpty();
       window.print();
     },
     "print-blank"() {
