@@ -318,7 +318,7 @@ class TestWordFile:
         paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
         assert paragraphs[0] == ("Title", "Utbildningsplan: Plan i Word")
         texts = [t for _, t in paragraphs]
-        assert "Datum: 2026-12-03" in texts
+        assert "Datum för utbildningen: 2026-12-03" in texts
         headings = [t for s, t in paragraphs if s == "Heading 1"]
         assert headings == [f"Fråga {n}: {q['text']}" for n, q in enumerate(QUESTIONS, 1)]
         positions = [texts.index(text) for text in answers.values()]  # whole, with breaks
