@@ -10,7 +10,23 @@ from tests.site import Site, settle
 
 # What the focused element looks like: its ring, and whether it is on screen.
 # A visually hidden theme radio shows its focus on the label that follows it.
-FOCUS_INFO = """() => {
+# Whether a focused element of the content is under the sticky header or an
+# element marked data-covers-focus (docs/javascripts/focus.js keeps it clear).
+COVERED_JS = """(el, r) => {
+  if (!el.closest('.md-content')) return false;
+  const header = document.querySelector('.md-header');
+  if (header && r.top < header.getBoundingClientRect().bottom - 1) return true;
+  return [...document.querySelectorAll('[data-covers-focus]')].some(c => {
+    if (c.contains(el)) return false;
+    const b = c.getBoundingClientRect();
+    return r.bottom > b.top + 1 && r.top < b.bottom - 1;
+  });
+}"""
+FOCUS_INFO = (
+    """() => {
+  const COVERED = """
+    + COVERED_JS
+    + """;
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const revisit = el.hasAttribute('data-kb-seen');
@@ -28,11 +44,13 @@ FOCUS_INFO = """() => {
     onScreen: r.width > 0 && r.height > 0 && cs.visibility !== 'hidden'
               && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
     inMain: !!el.closest('.md-content'),
+    covered: COVERED(el, r),
     skip: el.matches('.md-skip'),
     search: el.matches('.md-search__input'),
     theme: el.matches('.md-option'),
   };
 }"""
+)
 
 
 # Every control of the checklist, the presentations and the link page, visible
@@ -116,11 +134,37 @@ def test_tab_reaches_everything_with_visible_focus(
             problems += [
                 f"{where}: focus off screen on {s['key']}" for s in stops if not s["onScreen"]
             ]
+            problems += [f"{where}: focus covered on {s['key']}" for s in stops if s["covered"]]
             for need in ("skip", "search", "theme", "inMain"):
                 if not any(s[need] for s in stops):
                     problems.append(f"{where}: Tab never reaches {need}")
             problems += [f"{where}: Tab never reaches control {c}" for c in missing]
         assert problems == [], "\n".join(problems)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("url", ["riktlinjen/", "planera/checklista/"])
+def test_shift_tab_never_leaves_focus_under_the_header(browser, base_url: str, url: str) -> None:
+    """Backwards, the sticky header is what covers: from the page's last link
+    up through its content on a phone, each focused element is shown whole."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(base_url + url, wait_until="load")
+        settle(page)
+        page.locator(".md-content a[href]").last.focus()
+        covered = []
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            found = page.evaluate(
+                "() => { const covered = " + COVERED_JS + "; const el = document.activeElement;"
+                " return [el.id || el.textContent.trim().slice(0, 30),"
+                " covered(el, el.getBoundingClientRect())]; }"
+            )
+            if found[1]:
+                covered.append(found[0])
+        assert covered == []
     finally:
         context.close()
 

@@ -343,7 +343,6 @@
       on(document, "visibilitychange", () => { if (document.hidden) this.save(); }, opts);
       on(window, "beforeprint", () => this.beforePrint(), opts);
       on(window, "afterprint", () => root.classList.remove("vgr-blank"), opts);
-      on(root, "focusin", (e) => this.reveal(e.target), opts);
 
       const found = this.read();
       this.store = found ? found.state : { current: null, plans: {} };
@@ -359,20 +358,6 @@
 
     destroy() {
       this.save();
-    }
-
-    /** Keep a focused control clear of the sticky header and status bar
-        (WCAG 2.4.11): the browser's own scrolling counts them as visible. */
-    reveal(el) {
-      const bar = this.root.querySelector(".vgr-bar");
-      if (!bar || bar.contains(el)) return;
-      const r = el.getBoundingClientRect();
-      const b = bar.getBoundingClientRect();
-      const header = document.querySelector(".md-header");
-      const top = header ? header.getBoundingClientRect().bottom : 0;
-      const room = 16;
-      if (r.bottom > b.top && r.top < b.bottom) window.scrollBy(0, r.bottom - b.top + room);
-      else if (r.top < top) window.scrollBy(0, r.top - top - room);
     }
 
     /* --- storage --- */

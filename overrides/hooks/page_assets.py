@@ -12,7 +12,7 @@ paint, and costs more than the few kilobytes it carries. So, after the build:
   in ``docs/stylesheets/``, and the built files stay beside the pages.
 - **One site script.** The run of deferred site scripts that every page loads
   after Material's bundle (``extra_javascript`` in mkdocs.yml: boot.js,
-  menu.js, copy.js, one class per file) becomes one deferred
+  menu.js, copy.js, focus.js, one concern per file) becomes one deferred
   ``javascripts/site.HASH.js``, their texts joined in the same order. The name
   carries a hash of the content, so a browser never runs an old copy with a
   newer page.
