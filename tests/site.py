@@ -199,3 +199,18 @@ def settle(page, timeout_ms: int = 10_000) -> None:
     """
     unready = page.evaluate(_SETTLE, timeout_ms)
     assert unready == [], f"{page.url}: components never started: {unready}"
+
+
+# Whether a focused element of the content is under the sticky header or an
+# element marked data-covers-focus (docs/javascripts/focus.js keeps it clear).
+# A JavaScript function of the element and its bounding rectangle.
+COVERED_JS = """(el, r) => {
+  if (!el.closest('.md-content')) return false;
+  const header = document.querySelector('.md-header');
+  if (header && r.top < header.getBoundingClientRect().bottom - 1) return true;
+  return [...document.querySelectorAll('[data-covers-focus]')].some(c => {
+    if (c.contains(el)) return false;
+    const b = c.getBoundingClientRect();
+    return r.bottom > b.top + 1 && r.top < b.bottom - 1;
+  });
+}"""

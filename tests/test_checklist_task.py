@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from macros.questions import load_questions
 from tests.conftest import ROOT as PROJECT
-from tests.site import Site, Watched
+from tests.site import COVERED_JS, Site, Watched
 from tests.test_checklist import (
     KEY,
     READY,
@@ -95,16 +95,18 @@ class TestOverview:
 
 
 # Where focus may be seen: below the header, above the status bar.
-UNCOVERED = """() => {
+UNCOVERED = (
+    """() => {
   const el = document.activeElement;
   if (!el || !el.closest('.vgr-checklist') || el.closest('.vgr-bar')) return null;
   const r = el.getBoundingClientRect();
-  const top = document.querySelector('.md-header').getBoundingClientRect().bottom;
-  const bar = document.querySelector('.vgr-bar').getBoundingClientRect();
-  const underBar = r.bottom > bar.top + 1 && r.top < bar.bottom - 1;
+  const covered = """
+    + COVERED_JS
+    + """;
   return {name: el.tagName + ' ' + (el.id || el.textContent.trim().slice(0, 30)),
-          ok: r.top >= top - 1 && r.bottom <= innerHeight + 1 && !underBar};
+          ok: !covered(el, r) && r.bottom <= innerHeight + 1};
 }"""
+)
 
 
 class TestFocusInView:

@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site import Site, settle
+from tests.site import COVERED_JS, Site, settle
 
 # What the focused element looks like: its ring, and whether it is on screen.
 # A visually hidden theme radio shows its focus on the label that follows it.
-# Whether a focused element of the content is under the sticky header or an
-# element marked data-covers-focus (docs/javascripts/focus.js keeps it clear).
-COVERED_JS = """(el, r) => {
-  if (!el.closest('.md-content')) return false;
-  const header = document.querySelector('.md-header');
-  if (header && r.top < header.getBoundingClientRect().bottom - 1) return true;
-  return [...document.querySelectorAll('[data-covers-focus]')].some(c => {
-    if (c.contains(el)) return false;
-    const b = c.getBoundingClientRect();
-    return r.bottom > b.top + 1 && r.top < b.bottom - 1;
-  });
-}"""
 FOCUS_INFO = (
     """() => {
   const COVERED = """
