@@ -3,7 +3,7 @@ compute each page's date, and register the macros the pages call.
 
 The flow: data files (docs/data/*.yml) -> loaders (questions, scenes, links,
 statement, privacy: each checks its file and returns a view model) -> templates
-(overrides/widgets/) -> one script per widget (docs/javascripts/). Nothing
+(templates/widgets/) -> one script per widget (docs/javascripts/). Nothing
 here imports MkDocs: ``env`` is the object mkdocs-macros hands a macro module
 (``env.conf``, ``env.page``, ``env.macro``, ``env.variables``).
 

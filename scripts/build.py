@@ -23,12 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hooks.compact_assets import compact_site  # noqa: E402
+from hooks.csp import write_csp  # noqa: E402
+from hooks.offline import use_local_shim  # noqa: E402
+from hooks.page_assets import process_site  # noqa: E402
+from hooks.theme_fixes import fix_site  # noqa: E402
 from macros.site import Site, check_built_site  # noqa: E402
-from overrides.hooks.compact_assets import compact_site  # noqa: E402
-from overrides.hooks.csp import write_csp  # noqa: E402
-from overrides.hooks.offline import use_local_shim  # noqa: E402
-from overrides.hooks.page_assets import process_site  # noqa: E402
-from overrides.hooks.theme_fixes import fix_site  # noqa: E402
 
 
 def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
