@@ -4,8 +4,13 @@ PYTHON ?= python3
 VENV   ?= .venv
 PORT   ?= 8000
 BIN    := $(VENV)/bin
+# The generator: mkdocs (the default) or zensical, Material's successor, which
+# builds the same mkdocs.yml from its own venv and lock (requirements-zensical.txt).
+ENGINE ?= mkdocs
+ZVENV  ?= .venv-zensical
+ZBIN   := $(ZVENV)/bin
 
-.PHONY: serve build test test-fast lint bench bench-pages offline lock clean distclean
+.PHONY: serve build zensical test test-fast lint bench bench-pages offline lock clean distclean
 
 # --- The interpreter: checked before anything is created -----------------------
 # "3.11.7", or "3.11.2!" when too old, or nothing when $(PYTHON) does not run.
@@ -54,14 +59,46 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/.created
 	$(call install,requirements-dev.txt)
 	@touch $@ $(VENV)/.runtime
 
+# Zensical's own venv, from its own lock: the MkDocs venv stays as it is.
+$(ZVENV)/.zensical: requirements-zensical.txt
+	$(check_python)
+	@rm -rf $(ZVENV)
+	@set -e; trap 'rm -rf $(ZVENV)' EXIT; \
+	python=$$($(PYTHON) -c 'import sys; print(sys.executable)'); \
+	uv=$$( [ -x $(BIN)/uv ] && echo $(BIN)/uv || command -v uv || true ); \
+	echo "Creating $(ZVENV) for Zensical ($$python)"; \
+	if [ -n "$$uv" ]; then \
+	  "$$uv" venv --quiet --python "$$python" $(ZVENV); \
+	  "$$uv" pip install --quiet --python $(ZBIN)/python --require-hashes --compile-bytecode -r requirements-zensical.txt; \
+	else \
+	  "$$python" -m venv $(ZVENV); \
+	  $(ZBIN)/python -m pip install --quiet --require-hashes -r requirements-zensical.txt; \
+	fi; \
+	touch $@; trap - EXIT
+
 # --- Everyday commands ----------------------------------------------------------
 # Material prints its end-of-life notice (5 May 2027) on serve and build; README,
 # "Framtid", says what the project does about it. NO_MKDOCS_2_WARNING=1 hides it.
-serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000 (PORT=...)
+# ENGINE=zensical: `zensical serve` runs no post-build steps (no inlined
+# styles, no merged script, no CSP snippet); `make build ENGINE=zensical` does.
+ifeq ($(ENGINE),zensical)
+serve: $(ZVENV)/.zensical  ## Serve the site on http://127.0.0.1:8000 (PORT=..., ENGINE=zensical)
+	$(ZBIN)/zensical serve --dev-addr 127.0.0.1:$(PORT)
+
+build: $(ZVENV)/.zensical  ## Build the site into site/ (ENGINE=zensical: with Zensical)
+	$(ZBIN)/python scripts/build.py --engine zensical
+else ifeq ($(ENGINE),mkdocs)
+serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000 (PORT=..., ENGINE=zensical)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(VENV)/.runtime  ## Build the site into site/
+build: $(VENV)/.runtime  ## Build the site into site/ (ENGINE=zensical: with Zensical)
 	$(BIN)/mkdocs build --strict
+else
+serve build:
+	$(error ENGINE is mkdocs (the default) or zensical, not "$(ENGINE)")
+endif
+
+zensical: $(ZVENV)/.zensical  ## Install Zensical into .venv-zensical (make test uses it)
 
 test: $(VENV)/.dev  ## Install everything, make sure Chromium and nginx are there, run all tests
 	sh scripts/ensure-system-deps.sh
@@ -101,10 +138,11 @@ lock: | $(VENV)/.created
 	"$$uv" $(UV_COMPILE) requirements.in -o requirements.txt; \
 	"$$uv" $(UV_COMPILE) requirements-dev.in -o requirements-dev.txt; \
 	"$$uv" $(UV_COMPILE) requirements-uv.in -o requirements-uv.txt; \
-	echo "Locks written: requirements.txt, requirements-dev.txt, requirements-uv.txt"
+	"$$uv" $(UV_COMPILE) requirements-zensical.in -o requirements-zensical.txt; \
+	echo "Locks written: requirements.txt, requirements-dev.txt, requirements-uv.txt, requirements-zensical.txt"
 
 clean:
-	rm -rf site dist site-csp.conf .pytest_cache .ruff_cache
+	rm -rf site dist site-csp.conf .pytest_cache .ruff_cache .cache
 
 distclean: clean  ## Also remove the virtual environment and the benchmark's npm packages
-	rm -rf $(VENV) benchmarks/lighthouse/node_modules
+	rm -rf $(VENV) $(ZVENV) benchmarks/lighthouse/node_modules

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.run import PLAIN_CONFIG  # noqa: E402
-from overrides.hooks.csp import csp_conf_path, write_csp  # noqa: E402
+from hooks.csp import csp_conf_path, write_csp  # noqa: E402
 from scripts.build import build_site  # noqa: E402
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.nginx import NginxServer, bind_loopback  # noqa: E402

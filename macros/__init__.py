@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
+
+# Zensical runs this file by its path, not as the package ``macros``: the
+# package's other modules are found only when the project's folder is on the
+# path (mkdocs-macros puts it there itself).
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
 
 
 def _fresh_site() -> Any:
@@ -23,6 +31,11 @@ def _fresh_site() -> Any:
 def define_env(env: Any) -> None:
     """Load the site's data and register its macros (see macros.site)."""
     _fresh_site().define_env(env)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before each page's macros (MkDocs; Zensical calls define_env per page)."""
+    importlib.import_module(__name__ + ".site").on_pre_page_macros(env)
 
 
 def on_post_build(env: Any) -> None:

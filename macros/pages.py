@@ -7,6 +7,7 @@ line, and the page dates know which data files a page shows.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,3 +79,52 @@ def scan_pages(docs_dir: Path, skip: tuple[str, ...] = ("data/",)) -> dict[str, 
         if not src_uri.startswith(skip):
             pages[src_uri] = read_page(path, docs_dir)
     return pages
+
+
+# --- The page being rendered, as both engines give it ---------------------------
+# MkDocs hands the macros its Page (``page.file.src_uri``, ``page.canonical_url``);
+# Zensical a smaller one (``page.path``, ``page.url``, ``page.meta``). The
+# macros read a page only through these functions, and compute its address
+# themselves from its source path (macros/urls.py), so both engines give the
+# same URLs.
+
+
+def source_path(page: object) -> str:
+    """The page's source path relative to docs/, e.g. ``planera/checklista.md``."""
+    file = getattr(page, "file", None)
+    src = file.src_uri if file is not None else page.path  # type: ignore[attr-defined]
+    return str(src).replace("\\", "/")
+
+
+def link_origin(page: object) -> str:
+    """The page (by source path) whose address relative ``href``/``src`` in this
+    page's raw HTML are resolved from. MkDocs leaves raw HTML as written, so the
+    browser resolves them from the page's own address: the page itself.
+    Zensical rewrites them as it rewrites Markdown links, from where the
+    source file lies (``planera/checklista.md`` -> ``planera/``), which is the
+    address of that folder's index page. Other attributes (``data-*``,
+    ``action``) neither engine rewrites: those use the page itself."""
+    src = source_path(page)
+    if not type(page).__module__.startswith("zensical."):
+        return src
+    folder = posixpath.dirname(src)
+    return f"{folder}/index.md" if folder else "index.md"
+
+
+def current_page(env: object) -> object | None:
+    """The page being rendered, or None before any page (MkDocs' mkdocs-macros
+    raises AttributeError when ``env.page`` is read at build start)."""
+    try:
+        return env.page  # type: ignore[attr-defined]
+    except AttributeError:
+        return None
+
+
+def set_meta(page: object, key: str, value: object) -> None:
+    """Put a value in the page's metadata: both engines hand ``page.meta`` to the
+    theme's templates (``page.meta.KEY``), unlike values put in the config."""
+    meta = page.meta  # type: ignore[attr-defined]
+    if value is None:
+        meta.pop(key, None)
+    else:
+        meta[key] = value

@@ -3,9 +3,10 @@ compute each page's date, and register the macros the pages call.
 
 The flow: data files (docs/data/*.yml) -> loaders (questions, scenes, links,
 statement, privacy: each checks its file and returns a view model) -> templates
-(overrides/widgets/) -> one script per widget (docs/javascripts/). Nothing
-here imports MkDocs: ``env`` is the object mkdocs-macros hands a macro module
-(``env.conf``, ``env.page``, ``env.macro``, ``env.variables``).
+(templates/widgets/) -> one script per widget (docs/javascripts/). Nothing
+here imports MkDocs: ``env`` is the object mkdocs-macros (or Zensical's macros
+extension) hands a macro module (``env.conf``, ``env.page``, ``env.macro``,
+``env.variables``), and a page is read only through macros/pages.py.
 
 A broken data file or page stops the build with one line (file, line, field,
 problem) before any page is rendered.
@@ -23,7 +24,14 @@ from .checklist import render_checklist_html
 from .data import DataError, message, or_list
 from .guideline import load_guideline, render_guideline_facts, render_guideline_link
 from .links import load_links, missing_anchor, render_links_markdown
-from .pages import PageSource, scan_pages
+from .pages import (
+    PageSource,
+    current_page,
+    link_origin,
+    scan_pages,
+    set_meta,
+    source_path,
+)
 from .privacy import load_privacy, render_privacy_markdown
 from .questions import Questions, load_questions, render_questions_markdown
 from .scenes import (
@@ -34,7 +42,7 @@ from .scenes import (
     render_presentation,
 )
 from .statement import load_statement, render_statement_markdown
-from .urls import asset_url, relative_link, relative_url
+from .urls import asset_url, page_address, relative_link, relative_url
 
 QUESTIONS = "planning_questions.yml"
 LINKS = "links.yml"
@@ -165,6 +173,9 @@ READS: dict[str, Callable[[Site, tuple[Any, ...]], list[Path]]] = {
 }
 
 _current: Site | None = None
+_dates: dict[str, str] = {}
+# The page metadata key the theme's "Sidan uppdaterad" line reads (overrides/main.html).
+UPDATED = "page_updated"
 
 
 def stop(err: DataError) -> SystemExit:
@@ -174,10 +185,12 @@ def stop(err: DataError) -> SystemExit:
 
 def define_env(env: Any) -> None:
     """Load and check the site, set each page's date, register the macros."""
-    global _current
+    global _current, _dates
     updated.clear_cache()
     templates.clear_cache()
     docs_dir = Path(env.conf["docs_dir"])
+    if not docs_dir.is_absolute():  # Zensical: relative to the project
+        docs_dir = Path(env.conf.get("root_dir") or ".") / docs_dir
     history_read = updated.read_in_background(docs_dir)
     try:
         site = _current = Site.load(docs_dir)
@@ -185,18 +198,23 @@ def define_env(env: Any) -> None:
         raise stop(err) from None
     finally:
         history_read()
-    # The theme's "Sidan uppdaterad" line reads the date by page (overrides/main.html).
-    env.conf["extra"]["page_updated"] = updated.page_dates(site.page_sources())
+    _dates = updated.page_dates(site.page_sources())
     env.variables["planning"] = site.questions
     directory_urls = bool(env.conf["use_directory_urls"])
+    if current_page(env) is not None:  # Zensical: once per page, with the page
+        on_pre_page_macros(env)
 
     def here() -> str:
-        return env.page.file.src_uri
+        return source_path(env.page)
+
+    def origin() -> str:
+        """Where relative href and src in this page's raw HTML start from."""
+        return link_origin(env.page)
 
     def assets(widget: str) -> dict[str, str]:
         return {
-            "css": asset_url(f"stylesheets/{widget}.css", here(), directory_urls),
-            "js": asset_url(f"javascripts/{widget}.js", here(), directory_urls),
+            "css": asset_url(f"stylesheets/{widget}.css", origin(), directory_urls),
+            "js": asset_url(f"javascripts/{widget}.js", origin(), directory_urls),
         }
 
     @env.macro
@@ -208,9 +226,10 @@ def define_env(env: Any) -> None:
     def checklist(instance: str = "") -> str:
         """The interactive planning checklist, built from the same questions.
         ``instance`` names a second checklist on one page (its ids get a prefix)."""
-        privacy = relative_url(here(), site.page_calling("privacy_notice"), directory_urls)
-        page_url = env.page.canonical_url or env.page.url
+        privacy = relative_url(origin(), site.page_calling("privacy_notice"), directory_urls)
+        page_url = page_address(env.conf.get("site_url") or "", here(), directory_urls)
         tags = templates.render("assets.html", **assets("checklist"))
+        # A data attribute: no engine rewrites it, so relative to the page itself.
         files = asset_url("javascripts/checklist-files.js", here(), directory_urls)
         return render_checklist_html(
             site.questions, page_url, privacy, tags, files_url=files, instance=instance
@@ -237,7 +256,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def intranet_links() -> str:
         """Every stable address, grouped by page, with full URLs to copy."""
-        return render_links_markdown(site.links, env.conf["site_url"] or "", here(), directory_urls)
+        site_url = env.conf["site_url"] or ""
+        return render_links_markdown(site.links, site_url, origin(), directory_urls)
 
     @env.macro
     def accessibility_statement() -> str:
@@ -262,6 +282,14 @@ def define_env(env: Any) -> None:
     def guideline_link() -> str:
         """The guideline's official address as a link, written as the region writes it."""
         return render_guideline_link(site.guideline)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before a page's macros run: its date into its metadata, where the theme
+    reads it (``page.meta.page_updated``)."""
+    page = current_page(env)
+    if page is not None:
+        set_meta(page, UPDATED, _dates.get(source_path(page)))
 
 
 def check_built_site(site: Site, site_dir: Path, directory_urls: bool) -> None:

@@ -47,7 +47,7 @@ class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     the template's source is unchanged), which never fails a build: a damaged
     entry is compiled again, a folder that cannot be written is passed over.
     The widget templates (macros/templates.py) and the theme's
-    (overrides/hooks/theme_templates.py) both use it."""
+    (hooks/theme_templates.py) both use it."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:

@@ -1,4 +1,4 @@
-"""Render a widget's markup from its Jinja template in ``overrides/widgets/``.
+"""Render a widget's markup from its Jinja template in ``templates/widgets/``.
 
 Python shapes the data (a view model); the template holds the markup and the
 Swedish text around it. Autoescape is on: data is escaped unless a template
@@ -24,7 +24,7 @@ import jinja2
 
 from . import store
 
-WIDGETS = Path(__file__).resolve().parent.parent / "overrides" / "widgets"
+WIDGETS = Path(__file__).resolve().parent.parent / "templates" / "widgets"
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:

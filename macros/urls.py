@@ -53,3 +53,12 @@ def full_url(site_url: str, md_path: str, anchor: str = "") -> str:
     base = site_url if site_url.endswith("/") else site_url + "/"
     url = urljoin(base, page_path(md_path))
     return f"{url}#{anchor}" if anchor else url
+
+
+def page_address(site_url: str, md_path: str, directory_urls: bool = True) -> str:
+    """A page's own address as MkDocs gives it (``page.canonical_url``, else
+    ``page.url``): full under site_url when there is one, else the site path."""
+    path = page_path(md_path, directory_urls)
+    if not site_url:
+        return path
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)

@@ -1,6 +1,7 @@
 """Build the site from Python, and run the steps that follow a build.
 
     python scripts/build.py [SITE_DIR]                    mkdocs build --strict
+    python scripts/build.py --engine zensical [--offline] zensical build, then the steps
     python scripts/build.py --post-build SITE_DIR [--offline]
 
 The hooks in mkdocs.yml run the post-build steps after ``mkdocs build``.
@@ -8,7 +9,14 @@ The hooks in mkdocs.yml run the post-build steps after ``mkdocs build``.
 written, for one that does not run mkdocs.yml's hooks (Zensical ignores
 ``hooks:``): Material's markup fixes, the vendored offline shim (``--offline``),
 compacted scripts and styles (inlined and merged), the CSP hashes, and the check that every address
-in links.yml exists. One implementation, two callers.
+in links.yml exists. One implementation, two callers. After each step a check
+(hooks/checks.py) makes sure the step found what it changes; if not, the
+build stops with one line naming the step.
+
+``--engine zensical`` runs Zensical (installed in .venv-zensical by ``make
+build ENGINE=zensical``) on the same mkdocs.yml. Zensical writes into the
+project's own ``site/`` (it refuses a site_dir outside the project), so
+SITE_DIR must be left out; run this file with that venv's Python.
 """
 
 from __future__ import annotations
@@ -23,12 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hooks import checks  # noqa: E402
+from hooks.compact_assets import compact_site  # noqa: E402
+from hooks.csp import write_csp  # noqa: E402
+from hooks.offline import use_local_shim  # noqa: E402
+from hooks.page_assets import AssetStepFailed, process_site  # noqa: E402
+from hooks.theme_fixes import ThemeMarkupChanged, fix_site  # noqa: E402
 from macros.site import Site, check_built_site  # noqa: E402
-from overrides.hooks.compact_assets import compact_site  # noqa: E402
-from overrides.hooks.csp import write_csp  # noqa: E402
-from overrides.hooks.offline import use_local_shim  # noqa: E402
-from overrides.hooks.page_assets import process_site  # noqa: E402
-from overrides.hooks.theme_fixes import fix_site  # noqa: E402
 
 
 def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -44,16 +53,79 @@ def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subproces
     )
 
 
+# Zensical's theme already names its search dialog ("Sök"); the site names it
+# "Sök på webbplatsen" in both builds, so that markup is first brought back to
+# Material's, which theme_fixes.py then fixes as it does for MkDocs.
+ZENSICAL_MARKUP = [
+    (
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="Sök">',
+        '<div class="md-search" data-md-component="search" role="dialog">',
+    ),
+]
+
+
+def zensical_build(extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run ``zensical build --strict`` on mkdocs.yml into ROOT/site."""
+    env = {**os.environ, **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def as_material_markup(site_dir: Path) -> None:
+    """Zensical's few differences in markup, made Material's (see ZENSICAL_MARKUP)."""
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        fixed = html
+        for theirs, material in ZENSICAL_MARKUP:
+            fixed = fixed.replace(theirs, material)
+        if fixed != html:
+            path.write_text(fixed, encoding="utf-8")
+
+
 def post_build(site_dir: Path, offline: bool = False, docs_dir: Path = ROOT / "docs") -> None:
-    """The steps after a build, in the order the hooks run them. The offline
-    copy has no directory URLs (page.html, not page/)."""
+    """The steps after a build, in the order the hooks run them, each followed
+    by its check. The offline copy has no directory URLs (page.html, not page/)."""
+    as_material_markup(site_dir)
     fix_site(site_dir)
+    checks.check_theme_fixes(site_dir)
     if offline:
         use_local_shim(site_dir)
+        checks.check_offline(site_dir)
     write_csp(site_dir)
+    checks.check_csp(site_dir)
     compact_site(site_dir)
+    checks.check_compact(site_dir)
     process_site(site_dir)
+    checks.check_page_assets(site_dir)
+    # The CSP again: inlining styles and merging scripts changed no inline
+    # script, so the hashes written above still hold (checked, not assumed).
+    checks.check_csp(site_dir)
     check_built_site(Site.load(docs_dir), site_dir, directory_urls=not offline)
+
+
+# The errors a step raises when the pages do not have what it changes.
+STEP_ERRORS = (
+    checks.StepFailed,
+    ThemeMarkupChanged,
+    AssetStepFailed,
+    FileNotFoundError,
+)
+
+
+def run_post_build(site_dir: Path, offline: bool) -> int:
+    """post_build with one line on stderr, not a traceback, when a step fails."""
+    try:
+        post_build(site_dir, offline=offline)
+    except STEP_ERRORS as err:
+        sys.stderr.write(f"The steps after the build stopped: {err}\n")
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,11 +133,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site_dir", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--post-build", action="store_true", help="only the steps after a build")
     parser.add_argument("--offline", action="store_true", help="the site is an offline copy")
+    parser.add_argument(
+        "--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="the generator"
+    )
     args = parser.parse_args(argv)
+    offline_env = {"OFFLINE": "true"} if args.offline else None
     if args.post_build:
-        post_build(args.site_dir.resolve(), offline=args.offline)
-        return 0
-    result = build_site(args.site_dir.resolve(), {"OFFLINE": "true"} if args.offline else None)
+        return run_post_build(args.site_dir.resolve(), offline=args.offline)
+    if args.engine == "zensical":
+        if args.site_dir.resolve() != ROOT / "site":
+            parser.error("Zensical writes into the project's site/: leave SITE_DIR out")
+        result = zensical_build(offline_env)
+        sys.stderr.write(result.stdout + result.stderr)
+        if result.returncode != 0:
+            return result.returncode
+        return run_post_build(ROOT / "site", offline=args.offline)
+    result = build_site(args.site_dir.resolve(), offline_env)
     sys.stderr.write(result.stderr)
     return result.returncode
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from overrides.hooks.csp import csp_conf_path
+from hooks.csp import csp_conf_path
 from scripts.nginx import MISSING, NGINX, NginxServer
 from tests.site import Site, Watched
 

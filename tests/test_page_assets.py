@@ -1,4 +1,4 @@
-"""How pages load their styles and scripts (overrides/hooks/page_assets.py,
+"""How pages load their styles and scripts (hooks/page_assets.py,
 overrides/main.html): small styles inline, one site script, the "js" class
 before the first paint, and no layout shift on any page."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from overrides.hooks.compact_assets import compact
-from overrides.hooks.page_assets import (
+from hooks.compact_assets import compact
+from hooks.page_assets import (
     AssetStepFailed,
     inline_styles,
     inlined_styles,

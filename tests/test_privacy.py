@@ -9,8 +9,8 @@ import urllib.request
 
 import pytest
 
+from hooks.csp import csp_conf_path
 from macros.privacy import load_privacy
-from overrides.hooks.csp import csp_conf_path
 from scripts.nginx import ACCESS_LOG, NginxServer
 from tests.conftest import ROOT
 from tests.site import Site

@@ -122,7 +122,7 @@ def test_broken_data_file_gives_an_error_page_not_a_hang(served: Served) -> None
 
 
 def test_edits_to_macros_and_widget_templates_show_without_restart(served: Served) -> None:
-    served.edit("overrides/widgets/questions.md", "{{ intro }}", "Mallen är ändrad.\n\n{{ intro }}")
+    served.edit("templates/widgets/questions.md", "{{ intro }}", "Mallen är ändrad.\n\n{{ intro }}")
     served.wait_for("planera/", lambda _, body: "Mallen är ändrad." in body, "the template edit")
     served.edit(
         "macros/questions.py",
@@ -130,7 +130,7 @@ def test_edits_to_macros_and_widget_templates_show_without_restart(served: Serve
         'render_markdown(\n        "questions.md", heading_level_note="x"',
     )
     served.edit(
-        "overrides/widgets/questions.md",
+        "templates/widgets/questions.md",
         "Mallen är ändrad.",
         "Mallen är ändrad{{ ' och Python omladdad' if heading_level_note is defined }}.",
     )

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from overrides.hooks.compact_assets import compact, compact_site
-from overrides.hooks.csp import inline_script_hashes, policy, write_csp
-from overrides.hooks.offline import SHIM, use_local_shim
-from overrides.hooks.serve_errors import describe, safe
-from overrides.hooks.theme_fixes import FIXES, ThemeMarkupChanged, apply_fixes, fix_site
+from hooks.compact_assets import compact, compact_site
+from hooks.csp import inline_script_hashes, policy, write_csp
+from hooks.offline import SHIM, use_local_shim
+from hooks.serve_errors import describe, safe
+from hooks.theme_fixes import FIXES, ThemeMarkupChanged, apply_fixes, fix_site
 from tests.site import Site
 
 

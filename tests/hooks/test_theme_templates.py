@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jinja2
 
+from hooks.theme_templates import on_env
 from macros.store import QuietBytecodeCache
-from overrides.hooks.theme_templates import on_env
 from scripts.build import build_site
 
 

@@ -206,6 +206,6 @@ def test_checklist_classes_are_its_own() -> None:
     Only the hint text is meant to look the same everywhere."""
     css = (ROOT / "docs" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
     site_classes = set(re.findall(r"\.(vgr-[\w-]+)", re.sub(r"/\*.*?\*/", "", css, flags=re.S)))
-    html = (ROOT / "overrides" / "widgets" / "checklist.html").read_text(encoding="utf-8")
+    html = (ROOT / "templates" / "widgets" / "checklist.html").read_text(encoding="utf-8")
     used = {c for attr in re.findall(r'class="([^"]+)"', html) for c in attr.split()}
     assert used & site_classes == {"vgr-hint"}

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 # The stylesheets put inline, as paths from the site's root.
-INLINED = r"assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css|stylesheets/[\w-]+\.css"
+# (Zensical's classic variant keeps Material's under assets/stylesheets/classic/.)
+INLINED = r"assets/stylesheets/(?:classic/)?palette\.[0-9a-f]{8}\.min\.css|stylesheets/[\w-]+\.css"
 STYLESHEET = re.compile(
     rf'<link rel="stylesheet" href="(?P<prefix>[^"]*?)(?P<path>{INLINED})"'
     r'(?: media="(?P<media>[^"]+)")?>'
@@ -71,7 +72,7 @@ def inline_styles(html: str, styles: dict[str, str]) -> str:
 def inlined_styles(site_dir: Path) -> dict[str, str]:
     """The stylesheets to put inline, by path from the site's root."""
     styles = {}
-    for path in sorted(site_dir.glob("assets/stylesheets/palette.*.min.css")) + sorted(
+    for path in sorted(site_dir.glob("assets/stylesheets/**/palette.*.min.css")) + sorted(
         site_dir.glob("stylesheets/*.css")
     ):
         rel = path.relative_to(site_dir).as_posix()

@@ -23,7 +23,7 @@ import jinja2
 
 # MkDocs loads a hook from its file: the project's own modules are not on the
 # path by themselves (scripts/build.py does the same).
-ROOT = str(Path(__file__).resolve().parents[2])
+ROOT = str(Path(__file__).resolve().parents[1])
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 

@@ -74,7 +74,7 @@ def write_csp(site_dir: Path) -> Path:
     ancestors = os.environ.get("CSP_FRAME_ANCESTORS", "'self'")
     target = csp_conf_path(str(site_dir))
     target.write_text(
-        "# Written by the site build (overrides/hooks/csp.py). Do not edit: rebuild.\n"
+        "# Written by the site build (hooks/csp.py). Do not edit: rebuild.\n"
         f'add_header Content-Security-Policy "{policy(hashes, ancestors)}" always;\n',
         encoding="utf-8",
     )

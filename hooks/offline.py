@@ -19,7 +19,10 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 SHIM = "javascripts/vendor/iframe-worker/shim.js"
-CDN_SHIM = re.compile(r'<script src="https?://[^"]*iframe-worker[^"]*"></script>')
+# Material writes <script src="…">; Zensical adds type="text/javascript".
+CDN_SHIM = re.compile(
+    r'<script src="https?://[^"]*iframe-worker[^"]*"(?: type="text/javascript")?></script>'
+)
 
 
 def use_local_shim(site_dir: Path) -> int:
