@@ -1,0 +1,173 @@
+"""Which files the build offers for download, what each is made from, and the
+bytes of each, written from the data files (never by hand).
+
+A download's date is the last change of the files it is made from
+(macros/updated.py, the same rule as a page's "Sidan uppdaterad"); it goes into
+the file's own metadata, so a rebuild of unchanged data writes the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import updated
+from ..data import DataError, load
+from ..guideline import load_guideline
+from ..pages import read_page
+from ..questions import Questions, load_questions, numbered
+from ..scenes import load_presentation
+
+QUESTIONS = "planning_questions.yml"
+SLIDES = "planera_bildspel.yml"
+GUIDELINE = "guideline.yml"
+LINKS = "links.yml"
+TIPS_PAGE = "planera/index.md"
+SITE_CSS = "stylesheets/extra.css"
+AUTHOR = "Västra Götalandsregionen"
+LANGUAGE = "sv-SE"
+
+
+@dataclass
+class Download:
+    """One file the site offers: its stable path in the site, its kind as the
+    link names it, its title, the files it is made from, and its bytes."""
+
+    path: str  # in the site, e.g. "planera/bildspel-utbildningsplanering.pptx"
+    kind: str  # "PowerPoint" or "PDF"
+    title: str
+    sources: list[Path]
+    date: dt.date
+    content: bytes = field(repr=False, default=b"")
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+    @property
+    def size_label(self) -> str:
+        """The size as a reader expects it: ``40 kB``, ``1,2 MB`` (Swedish decimal comma)."""
+        return size_label(self.size)
+
+    @property
+    def label(self) -> str:
+        """Kind and size, e.g. ``PowerPoint, 40 kB``."""
+        return f"{self.kind}, {self.size_label}"
+
+
+def size_label(size: int) -> str:
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def data_date(sources: list[Path]) -> dt.date:
+    """The last change of any of the files (git history, else file time)."""
+    return max(map(updated.last_changed, sources))
+
+
+def site_colours(docs_dir: Path) -> dict[str, str]:
+    """The site's light-theme colours (``--vgr-color-NAME: #rrggbb``) from its
+    stylesheet: the one home of the palette."""
+    css = (docs_dir / SITE_CSS).read_text(encoding="utf-8")
+    first_block = css.split("}", 1)[0]
+    colours = dict(re.findall(r"--vgr-color-([a-z-]+):\s*(#[0-9a-fA-F]{6})\b", first_block))
+    for name in ("text", "bg", "brand", "on-brand", "accent", "text-muted", "surface"):
+        if name not in colours:
+            raise DataError(docs_dir / SITE_CSS, f"--vgr-color-{name}", "färgen saknas.", None)
+    return colours
+
+
+@dataclass
+class Sources:
+    """The checked data the downloads are made from."""
+
+    docs_dir: Path
+    questions: Questions
+    slides: dict[str, Any]
+    tips_title: str
+    guideline: dict[str, Any]
+    colours: dict[str, str]
+    site_name: str
+
+    @property
+    def data_dir(self) -> Path:
+        return self.docs_dir / "data"
+
+    @classmethod
+    def load(cls, docs_dir: Path, site_name: str) -> Sources:
+        data_dir = docs_dir / "data"
+        questions = load_questions(data_dir / QUESTIONS)
+        page = read_page(docs_dir / TIPS_PAGE, docs_dir)
+        if not page.title:
+            raise DataError(docs_dir / TIPS_PAGE, "title", "sidan har ingen titel.", 1)
+        return cls(
+            docs_dir=docs_dir,
+            questions=questions,
+            slides=load_presentation(data_dir / SLIDES, questions),
+            tips_title=page.title,
+            guideline=load_guideline(data_dir / GUIDELINE),
+            colours=site_colours(docs_dir),
+            site_name=site_name,
+        )
+
+    def numbered_questions(self) -> list[dict[str, Any]]:
+        return numbered(self.questions)
+
+
+def _slides(src: Sources) -> Download:
+    from .slides import write_slides
+
+    files = [src.data_dir / SLIDES, src.data_dir / QUESTIONS]
+    download = Download(
+        path="planera/bildspel-utbildningsplanering.pptx",
+        kind="PowerPoint",
+        title=src.slides["title"],
+        sources=files,
+        date=data_date(files),
+    )
+    download.content = write_slides(src, download)
+    return download
+
+
+def _tips(src: Sources) -> Download:
+    from .tips import write_tips
+
+    files = [src.docs_dir / TIPS_PAGE, src.data_dir / QUESTIONS, src.data_dir / GUIDELINE]
+    download = Download(
+        path="planera/tips-utbildningsplanering.pdf",
+        kind="PDF",
+        title=src.tips_title,
+        sources=files,
+        date=data_date(files),
+    )
+    download.content = write_tips(src, download)
+    return download
+
+
+# Every download, by the name pages use to link to it: {{ download("bildspel") }}.
+MAKERS: dict[str, Callable[[Sources], Download]] = {"bildspel": _slides, "tips": _tips}
+
+
+def build_downloads(docs_dir: Path, site_name: str) -> dict[str, Download]:
+    """Every download, made from the data in ``docs_dir``."""
+    src = Sources.load(docs_dir, site_name)
+    return {name: make(src) for name, make in MAKERS.items()}
+
+
+def listed_downloads(docs_dir: Path, downloads: dict[str, Download]) -> list[Download]:
+    """The downloads links.yml lists (``files:``), in its order; a listed file
+    the build does not write is an error at its line."""
+    doc = load(docs_dir / "data" / LINKS, "links.schema.json")
+    by_path = {d.path: d for d in downloads.values()}
+    listed = []
+    for i, path in enumerate(doc.data.get("files", [])):
+        if path not in by_path:
+            known = ", ".join(sorted(by_path))
+            raise doc.error(("files", i), "data.unknown_download", file=path, known=known)
+        listed.append(by_path[path])
+    return listed
