@@ -171,3 +171,21 @@ def listed_downloads(docs_dir: Path, downloads: dict[str, Download]) -> list[Dow
             raise doc.error(("files", i), "data.unknown_download", file=path, known=known)
         listed.append(by_path[path])
     return listed
+
+
+def full_address(site_url: str, path: str) -> str:
+    """A file's full public address under the site's URL."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return base + path
+
+
+def write_downloads(downloads: dict[str, Download], site_dir: Path) -> list[Path]:
+    """Write every download into a built site (for a generator that does not
+    run mkdocs.yml's hooks; the hook adds them to MkDocs' files instead)."""
+    written = []
+    for download in downloads.values():
+        target = site_dir / download.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(download.content)
+        written.append(target)
+    return written
