@@ -75,7 +75,7 @@ def _macros(config: MkDocsConfig, plugin: Any, downloads: dict, listed: list) ->
         """A link to one download, with its kind and size."""
         if name not in downloads:
             known = ", ".join(sorted(downloads))
-            raise KeyError(f"download({name!r}): det finns ingen sådan fil. Filer som finns: {known}")
+            raise ValueError(f"download(”{name}”): ingen sådan fil. Filer som finns: {known}.")
         return templates.render("download.html", text=text, file=view(downloads[name]))
 
     def download_links() -> str:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
+from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -32,6 +33,7 @@ FONT = "Arial"
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # 16:9, 13.33 x 7.5 in
 MARGIN = Emu(685_800)  # 0.75 in
 BAND = Emu(182_880)  # the brand-coloured band along the top, 0.2 in
+TITLE_TOP, TITLE_HEIGHT, BODY_TOP = Emu(457_200), Emu(1_143_000), Emu(1_828_800)
 TITLE_AND_CONTENT = 1  # the default template's "Title and Content" layout
 TITLE_SIZE, LINE_SIZE, ITEM_SIZE, NOTES_SIZE = Pt(40), Pt(28), Pt(22), Pt(14)
 
@@ -103,7 +105,8 @@ def check_alt_text(prs) -> None:
     """Every picture has alternative text (a picture without it stops the build)."""
     for number, slide in enumerate(prs.slides, start=1):
         for shape in slide.shapes:
-            if shape.shape_type == 13 and not shape._element.nvPicPr.cNvPr.get("descr"):
+            is_picture = shape.shape_type == MSO_SHAPE_TYPE.PICTURE
+            if is_picture and not shape._element.nvPicPr.cNvPr.get("descr"):
                 raise ValueError(f"bild utan alternativtext på bild {number}: {shape.name}")
 
 
@@ -119,11 +122,11 @@ def write_slides(src: Sources, download: Download) -> bytes:
     for scene in src.slides["scenes"]:
         slide = prs.slides.add_slide(layout)
         title, body = slide.shapes.title, slide.placeholders[1]
-        title.left, title.top, title.width, title.height = MARGIN, Emu(457_200), inner, Emu(1_143_000)
-        body.left, body.top = MARGIN, Emu(1_828_800)
-        body.width, body.height = inner, HEIGHT - Emu(1_828_800) - Emu(457_200)
+        title.left, title.top, title.width, title.height = MARGIN, TITLE_TOP, inner, TITLE_HEIGHT
+        body.left, body.top = MARGIN, BODY_TOP
+        body.width, body.height = inner, HEIGHT - BODY_TOP - TITLE_TOP
         title.text_frame.text = scene["heading"]
-        title.text_frame.paragraphs[0].alignment = 1  # left
+        title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
         _style_runs(title.text_frame, TITLE_SIZE, brand, bold=True)
         frame = body.text_frame
         frame.word_wrap = True

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
     from .build import Download, Sources
 
 HERE = Path(__file__).resolve().parent
+MISSING_PANGO = (
+    "Fel: bygget skriver tipsen som PDF med WeasyPrint, som behöver systembiblioteket "
+    "Pango ({reason}). Installera det (Debian: apt-get install libpango-1.0-0 "
+    "libpangoft2-1.0-0) och bygg igen."
+)
 
 
 def _template(name: str, autoescape: bool = True) -> jinja2.Template:
@@ -56,7 +61,10 @@ def tips_html(src: Sources, download: Download) -> str:
 
 def write_tips(src: Sources, download: Download) -> bytes:
     """The PDF's bytes: the same data give the same file."""
-    from weasyprint import HTML  # imported here: loading Pango takes a moment
+    try:
+        from weasyprint import HTML  # imported here: loading Pango takes a moment
+    except OSError as err:  # Pango, a system library, is missing
+        raise SystemExit(MISSING_PANGO.format(reason=err)) from None
 
     # WeasyPrint logs every font it cannot find and CSS it ignores as warnings;
     # MkDocs --strict would count them. Keep them at debug level.
