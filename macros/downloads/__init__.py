@@ -3,6 +3,6 @@ data as the pages: the workshop slides as PowerPoint (``slides.py``) and the
 tips as a tagged PDF (``tips.py``).
 
 ``build.py`` says which files there are, what each is made from and when its
-data last changed; ``hook.py`` is the MkDocs hook that writes them into the
-site and registers the macros that link to them.
+data last changed; ``env.py`` (called from macros/__init__.py) registers the
+macros that link to them and writes them into the built site.
 """

@@ -180,8 +180,7 @@ def full_address(site_url: str, path: str) -> str:
 
 
 def write_downloads(downloads: dict[str, Download], site_dir: Path) -> list[Path]:
-    """Write every download into a built site (for a generator that does not
-    run mkdocs.yml's hooks; the hook adds them to MkDocs' files instead)."""
+    """Write every download into a built site, at its stable path."""
     written = []
     for download in downloads.values():
         target = site_dir / download.path
