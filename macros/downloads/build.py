@@ -119,10 +119,24 @@ class Sources:
         return numbered(self.questions)
 
 
+# What each download is made from (relative to docs/): the one place that
+# says which files make a download change. macros/site.py's READS uses it for
+# the pages that link to a download (they show its size).
+SOURCES: dict[str, list[str]] = {
+    "bildspel": [f"data/{SLIDES}", f"data/{QUESTIONS}"],
+    "tips": [TIPS_PAGE, f"data/{QUESTIONS}", f"data/{GUIDELINE}"],
+}
+
+
+def sources(docs_dir: Path, *names: str) -> list[Path]:
+    """The files the named downloads (all without names) are made from."""
+    return [docs_dir / f for name in (names or SOURCES) for f in SOURCES.get(name, [])]
+
+
 def _slides(src: Sources) -> Download:
     from .slides import write_slides
 
-    files = [src.data_dir / SLIDES, src.data_dir / QUESTIONS]
+    files = sources(src.docs_dir, "bildspel")
     download = Download(
         path="planera/bildspel-utbildningsplanering.pptx",
         kind="PowerPoint",
@@ -137,7 +151,7 @@ def _slides(src: Sources) -> Download:
 def _tips(src: Sources) -> Download:
     from .tips import write_tips
 
-    files = [src.docs_dir / TIPS_PAGE, src.data_dir / QUESTIONS, src.data_dir / GUIDELINE]
+    files = sources(src.docs_dir, "tips")
     download = Download(
         path="planera/tips-utbildningsplanering.pdf",
         kind="PDF",
