@@ -12,6 +12,7 @@ import io
 import os
 import re
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -300,3 +301,36 @@ def test_offline_zip_holds_the_files_linked(tmp_path: Path) -> None:
         assert f"{FOLDER}/{path}" in names
         assert f'href="{Path(path).name}"' in index
     assert f'href="{Path(SLIDES).name}"' in bildspel
+
+
+def test_unchanged_downloads_come_from_the_build_store(
+    docs_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build whose data and code are unchanged takes the bytes from the
+    build store (no WeasyPrint, no python-pptx); changed data misses it."""
+    from macros import store
+    from macros.downloads import slides, tips
+
+    store_root = tmp_path / "tmp"
+    store_root.mkdir()
+    monkeypatch.setenv("TMPDIR", str(store_root))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    store.clear_cache()
+    try:
+        first = build_downloads(docs_copy, SITE_NAME)
+
+        def fail(*args: object) -> bytes:
+            raise AssertionError("written again")
+
+        monkeypatch.setattr(slides, "write_slides", fail)
+        monkeypatch.setattr(tips, "write_tips", fail)
+        again = build_downloads(docs_copy, SITE_NAME)
+        assert {n: d.content for n, d in again.items()} == {n: d.content for n, d in first.items()}
+        questions_file = docs_copy / "data" / "planning_questions.yml"
+        questions_file.write_text(questions_file.read_text("utf-8") + "\n", "utf-8")
+        with pytest.raises(AssertionError, match="written again"):
+            build_downloads(docs_copy, SITE_NAME)
+    finally:
+        monkeypatch.undo()
+        tempfile.tempdir = None
+        store.clear_cache()

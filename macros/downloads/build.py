@@ -8,14 +8,19 @@ the file's own metadata, so a rebuild of unchanged data writes the same file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import importlib.metadata
+import os
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import updated
+from .. import store, updated
 from ..data import DataError, load
 from ..guideline import load_guideline
 from ..pages import read_page
@@ -133,9 +138,44 @@ def sources(docs_dir: Path, *names: str) -> list[Path]:
     return [docs_dir / f for name in (names or SOURCES) for f in SOURCES.get(name, [])]
 
 
-def _slides(src: Sources) -> Download:
-    from .slides import write_slides
+CODE = Path(__file__).resolve().parent.parent  # macros/: the code that reads and writes
+LIBRARIES = ("python-pptx", "weasyprint", "pydyf")
 
+
+def cache_key(src: Sources, name: str, download: Download) -> str:
+    """A hash of everything a download's bytes depend on: its data files, the
+    site's palette, the code and templates in macros/, the libraries'
+    versions, its date, title and the site's name."""
+    digest = hashlib.sha256()
+    code = [p for p in sorted(CODE.rglob("*")) if p.suffix in {".py", ".yml", ".html", ".css"}]
+    named = [(p.relative_to(src.docs_dir), p) for p in [*download.sources, src.docs_dir / SITE_CSS]]
+    named += [(p.relative_to(CODE), p) for p in code]
+    for name_in_key, path in named:  # names relative to docs/ and macros/: any checkout
+        digest.update(name_in_key.as_posix().encode() + b"\0" + path.read_bytes())
+    versions = [importlib.metadata.version(lib) for lib in LIBRARIES]
+    digest.update(repr((name, download.date, download.title, src.site_name, versions)).encode())
+    return digest.hexdigest()
+
+
+def _made(src: Sources, name: str, download: Download, write: Callable[[], bytes]) -> bytes:
+    """The download's bytes, from the build store when nothing they depend on
+    changed (macros/store.py: only speed depends on it), else written anew."""
+    folder = store.store_dir()
+    entry = folder / f"download-{name}-{cache_key(src, name, download)}" if folder else None
+    if entry is not None and entry.is_file():
+        with contextlib.suppress(OSError):
+            return entry.read_bytes()
+    content = write()
+    if entry is not None:
+        with contextlib.suppress(OSError):
+            fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".download-")
+            with os.fdopen(fd, "wb") as out:
+                out.write(content)
+            os.replace(temp, entry)
+    return content
+
+
+def _slides(src: Sources) -> Download:
     files = sources(src.docs_dir, "bildspel")
     download = Download(
         path="planera/bildspel-utbildningsplanering.pptx",
@@ -144,13 +184,17 @@ def _slides(src: Sources) -> Download:
         sources=files,
         date=data_date(files),
     )
-    download.content = write_slides(src, download)
+
+    def write() -> bytes:
+        from .slides import write_slides
+
+        return write_slides(src, download)
+
+    download.content = _made(src, "bildspel", download, write)
     return download
 
 
 def _tips(src: Sources) -> Download:
-    from .tips import write_tips
-
     files = sources(src.docs_dir, "tips")
     download = Download(
         path="planera/tips-utbildningsplanering.pdf",
@@ -159,7 +203,13 @@ def _tips(src: Sources) -> Download:
         sources=files,
         date=data_date(files),
     )
-    download.content = write_tips(src, download)
+
+    def write() -> bytes:
+        from .tips import write_tips
+
+        return write_tips(src, download)
+
+    download.content = _made(src, "tips", download, write)
     return download
 
 
