@@ -29,8 +29,10 @@ def _fresh_site() -> Any:
 
 
 def define_env(env: Any) -> None:
-    """Load the site's data and register its macros (see macros.site)."""
+    """Load the site's data and register its macros (see macros.site), and
+    the downloads' (macros.downloads.env)."""
     _fresh_site().define_env(env)
+    importlib.import_module(__name__ + ".downloads.env").define_env(env)
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -39,5 +41,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Checks that need the built pages (see macros.site)."""
+    """Checks that need the built pages (see macros.site); the downloads
+    written into the site (macros.downloads.env)."""
+    importlib.import_module(__name__ + ".downloads.env").on_post_build(env)
     importlib.import_module(__name__ + ".site").on_post_build(env)

@@ -22,6 +22,7 @@ from typing import Any
 from . import templates, updated
 from .checklist import render_checklist_html
 from .data import DataError, message, or_list
+from .downloads.build import sources as download_sources
 from .guideline import load_guideline, render_guideline_facts, render_guideline_link
 from .links import load_links, missing_anchor, render_links_markdown
 from .pages import (
@@ -170,6 +171,9 @@ READS: dict[str, Callable[[Site, tuple[Any, ...]], list[Path]]] = {
     "privacy_notice": _data(PRIVACY),
     "guideline_facts": _data(GUIDELINE),
     "guideline_link": _data(GUIDELINE),
+    # A link to a download shows its size: the page changes with the file's data.
+    "download": lambda site, args: download_sources(site.docs_dir, *args[:1]),
+    "download_links": lambda site, args: [site.data_dir / LINKS, *download_sources(site.docs_dir)],
 }
 
 _current: Site | None = None

@@ -13,7 +13,10 @@ QUESTIONS = load_questions(ROOT / "docs" / "data" / "planning_questions.yml")
 
 
 def resolves(site: Site, path: str, fragment: str) -> bool:
-    """Does a site path (e.g. ``riktlinjen/``) exist with an element id ``fragment``?"""
+    """Does a site path (e.g. ``riktlinjen/``) exist with an element id ``fragment``?
+    A file that is not a page (a download) exists without ids."""
+    if not path.endswith((".html", "/")) and (site.root / path).is_file():
+        return not fragment
     try:
         page = site.page(path)
     except KeyError:

@@ -47,6 +47,9 @@ def test_page_sources_are_its_markdown_and_the_data_its_macros_read() -> None:
         "lankar.md",
         "data/links.yml",
         "data/planning_questions.yml",
+        "data/planera_bildspel.yml",
+        "planera/index.md",
+        "data/guideline.yml",
     }
     assert sources(site, "tillganglighet.md") == {"tillganglighet.md", "data/accessibility.yml"}
     assert sources(site, "om-webbplatsen.md") == {"om-webbplatsen.md", "data/privacy.yml"}
