@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -21,8 +22,11 @@ def _fresh_site() -> Any:
 
 
 def define_env(env: Any) -> None:
-    """Load the site's data and register its macros (see macros.site)."""
+    """Load the site's data and register its macros (see macros.site); then,
+    at build start, the publication gate (see macros.publication)."""
     _fresh_site().define_env(env)
+    gate = importlib.import_module(__name__ + ".publication")
+    gate.check_build(env.conf["site_url"], Path(env.conf["docs_dir"]) / "data")
 
 
 def on_post_build(env: Any) -> None:

@@ -90,7 +90,7 @@ def test_an_empty_contact_stops_the_build_with_a_clear_message(tmp_path: Path) -
     path = copy_data_file(tmp_path, "accessibility.yml", "accessibility.schema.json")
     text = path.read_text(encoding="utf-8")
     start = text.index("  channels:\n")
-    end = text.index("  # bekräftas av förvaltaren: how soon")
+    end = text.index("  response_time:")
     path.write_text(text[:start] + "  channels: []\n" + text[end:], encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_statement(path)
