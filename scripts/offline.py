@@ -44,12 +44,22 @@ def build_offline(dest: Path) -> None:
         sys.exit(f"offline build failed:\n{result.stderr}")
 
 
+# Files a copy opened from file:// has no use for: 404.html serves a web
+# server's missing pages with root-relative links (from file:// it is never
+# shown and could not load its assets); the sitemaps list public addresses
+# (none without SITE_URL); source maps are for the theme's developers (and
+# Material's mentions localhost).
+LEFT_OUT = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def left_out(path: Path) -> bool:
+    return path.name in LEFT_OUT or path.suffix == ".map"
+
+
 def write_zip(site: Path, target: Path) -> int:
     """Zip the built site under one folder; return the number of files."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    # 404.html serves a web server's missing pages with root-relative links:
-    # from file:// it is never shown and could not load its assets, so leave it out.
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name != "404.html")
+    files = sorted(p for p in site.rglob("*") if p.is_file() and not left_out(p))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             archive.write(path, f"{FOLDER}/{path.relative_to(site).as_posix()}")
