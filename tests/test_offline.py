@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from scripts.offline import FOLDER, build_offline, offline_env, write_zip
-from tests.conftest import INTRANET_URL, build_site
+from tests.conftest import INTRANET_URL
 from tests.site import Watched
 
 FILE_ONLY = ("file://", "data:", "blob:", "about:")
@@ -74,15 +74,6 @@ def test_only_a_public_address_is_kept_for_the_copy() -> None:
     assert offline_env({"SITE_URL": "http://127.0.0.1:8000/"})["SITE_URL"] == ""
     assert offline_env({"SITE_URL": "http://localhost:8000/"})["SITE_URL"] == ""
     assert offline_env({"SITE_URL": INTRANET_URL}) == {"OFFLINE": "true", "SITE_URL": INTRANET_URL}
-
-
-def test_an_offline_build_forgets_a_loopback_address(tmp_path: Path) -> None:
-    """Also when built by hand (OFFLINE=true mkdocs build): the offline hook."""
-    result = build_site(tmp_path, {"OFFLINE": "true", "SITE_URL": "http://127.0.0.1:8000/"})
-    assert result.returncode == 0, result.stderr
-    for html in tmp_path.rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
-        assert "127.0.0.1" not in text and 'rel="canonical"' not in text, html
 
 
 def test_every_page_opens_from_file_without_errors(offline: Watched, offline_root: Path) -> None:

@@ -6,11 +6,6 @@ must request nothing from another host, so after the build every page's link
 to the CDN shim is pointed at the vendored copy in the site itself.
 
 Runs as a hook after ``mkdocs build``, and from scripts/build.py.
-
-An offline copy names no local address: when its site address is a loopback
-one (the default http://127.0.0.1:8000/), the build forgets it at the start, as
-scripts/offline.py does for ``make offline``, so there are no canonical links
-and the link page shows page paths.
 """
 
 from __future__ import annotations
@@ -46,13 +41,6 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     """Is Material's offline plugin on in this build?"""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin is not None and plugin.config.enabled)
-
-
-def on_config(config: MkDocsConfig) -> None:
-    from macros.publication import is_public  # noqa: PLC0415 - the repo is on sys.path here
-
-    if offline_enabled(config) and config.site_url and not is_public(config.site_url):
-        config.site_url = None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
