@@ -78,7 +78,12 @@ def _walk(data: Any, where: Where = ()) -> list[tuple[Where, dict[str, Any]]]:
 def unconfirmed(doc: Document) -> list[Fact]:
     """The facts in a parsed data file still marked ``confirmed: false``."""
     return [
-        Fact(doc.path, doc.line(where), field_name(where), str(marked.get(NOTE, "")).strip())
+        Fact(
+            doc.path,
+            doc.line(where),
+            field_name(where),
+            str(marked.get(NOTE) or "").strip() or message("publication.no_note"),
+        )
         for where, marked in _walk(doc.data)
         if marked[MARKER] is not True
     ]

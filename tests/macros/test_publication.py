@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import parse_yaml
+from macros.data import Document, parse_yaml
 from macros.privacy import load_privacy
 from macros.publication import (
     MAX_LINES,
@@ -76,6 +76,12 @@ def test_a_confirmed_fact_is_not_listed_and_keeps_its_value() -> None:
     assert plain(data) == {"kept": "14 dagar"}
     contact = {"label": "E-post", "url": "mailto:a@b.se", "confirmed": False, "note": "x"}
     assert plain({"contact": contact}) == {"contact": {"label": "E-post", "url": "mailto:a@b.se"}}
+
+
+def test_a_marker_without_a_note_still_says_what_to_do() -> None:
+    doc = Document(DATA / "privacy.yml", {"contact": {"label": "x", "confirmed": False}})
+    (fact,) = unconfirmed(doc)
+    assert fact.field == "contact" and fact.note.startswith("bekräfta värdet")
 
 
 def test_confirming_every_fact_empties_the_list(tmp_path: Path) -> None:
