@@ -79,7 +79,8 @@ def test_a_confirmed_fact_is_not_listed_and_keeps_its_value() -> None:
 
 
 def test_a_marker_without_a_note_still_says_what_to_do() -> None:
-    doc = Document(DATA / "privacy.yml", {"contact": {"label": "x", "confirmed": False}})
+    data = {"contact": {"label": "x", "confirmed": False}}
+    doc = Document(DATA / "privacy.yml", data, {(): 1, ("contact",): 3})
     (fact,) = unconfirmed(doc)
     assert fact.field == "contact" and fact.note.startswith("bekräfta värdet")
 
