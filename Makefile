@@ -146,3 +146,7 @@ clean:
 
 distclean: clean  ## Also remove the virtual environment and the benchmark's npm packages
 	rm -rf $(VENV) $(ZVENV) benchmarks/lighthouse/node_modules
+
+.PHONY: unconfirmed
+unconfirmed: $(VENV)/.runtime  ## List the facts awaiting the owner's confirmation (a public build stops while any remain)
+	@$(BIN)/python -m macros.publication

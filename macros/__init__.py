@@ -29,10 +29,16 @@ def _fresh_site() -> Any:
 
 
 def define_env(env: Any) -> None:
-    """Load the site's data and register its macros (see macros.site), and
-    the downloads' (macros.downloads.env)."""
+    """Load the site's data and register its macros (see macros.site) and
+    the downloads' (macros.downloads.env); then, at build start, the
+    publication gate (see macros.publication)."""
     _fresh_site().define_env(env)
     importlib.import_module(__name__ + ".downloads.env").define_env(env)
+    docs_dir = Path(env.conf["docs_dir"])
+    if not docs_dir.is_absolute():  # Zensical: relative to the project
+        docs_dir = Path(env.conf.get("root_dir") or ".") / docs_dir
+    gate = importlib.import_module(__name__ + ".publication")
+    gate.check_build(env.conf["site_url"], docs_dir / "data")
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -1,4 +1,4 @@
-"""The planning checklist: the view model of ``overrides/widgets/checklist.html``.
+"""The planning checklist: the view model of ``templates/widgets/checklist.html``.
 
 The page works without JavaScript (every question and field is there to read,
 fill in and print); ``docs/javascripts/checklist.js`` enhances the element

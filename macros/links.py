@@ -59,7 +59,9 @@ def render_links_markdown(
 ) -> str:
     """One section per page: the page's own address, then each fixed anchor.
     ``href`` is relative (works offline and under a sub-path); ``url`` is the
-    full public address to copy."""
+    full public address to copy. Without a site address (an offline copy built
+    without a public SITE_URL) ``url`` is the page's path from the site's
+    start, and the page says so."""
     view = [
         {
             "title": group["title"],
@@ -69,7 +71,7 @@ def render_links_markdown(
         }
         for group in groups
     ]
-    return render_markdown("links.md", groups=view)
+    return render_markdown("links.md", groups=view, public=bool(site_url))
 
 
 def built_ids(site_dir: Path, page: str, directory_urls: bool) -> set[str]:

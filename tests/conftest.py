@@ -63,9 +63,10 @@ def base_url(site: Site, site_url: str) -> str:
 
 @pytest.fixture(scope="session")
 def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The site built for the intranet address INTRANET_URL (a sub-path)."""
+    """The site built for the intranet address INTRANET_URL (a sub-path), as a
+    preview: a public address is refused while facts await confirmation."""
     dest = tmp_path_factory.mktemp("intranet-site")
-    result = build_site(dest, {"SITE_URL": INTRANET_URL})
+    result = build_site(dest, {"SITE_URL": INTRANET_URL, "PREVIEW": "1"})
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return Site(dest)
 

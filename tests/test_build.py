@@ -76,7 +76,10 @@ def test_pages_load_no_resource_from_another_host(site: Site) -> None:
 
 
 def test_site_url_comes_from_environment(tmp_path: Path) -> None:
-    result = build_site(tmp_path, {"SITE_URL": "https://intranat.example/kompetens/"})
+    # A public address: a build for publication; PREVIEW=1 past the gate (macros/publication.py).
+    result = build_site(
+        tmp_path, {"SITE_URL": "https://intranat.example/kompetens/", "PREVIEW": "1"}
+    )
     assert result.returncode == 0, result.stderr
     index = (tmp_path / "riktlinjen" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://intranat.example/kompetens/riktlinjen/">' in index

@@ -68,7 +68,8 @@ class _ErrorPageHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def under_prefix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     dest = tmp_path_factory.mktemp("notfound-site")
-    result = build_site(dest, {"SITE_URL": "https://intranat.example/kompetens/"})
+    # A public address: PREVIEW=1 past the publication gate (macros/publication.py).
+    result = build_site(dest, {"SITE_URL": "https://intranat.example/kompetens/", "PREVIEW": "1"})
     assert result.returncode == 0, result.stderr
     handler = functools.partial(_ErrorPageHandler, directory=str(dest))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -1,5 +1,6 @@
 """The offline copy: unzipped anywhere and opened from file://, everything
-works and nothing is requested from another host."""
+works, nothing is requested from another host, and no local address
+(127.0.0.1, localhost) is written into it."""
 
 from __future__ import annotations
 
@@ -13,10 +14,12 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from scripts.offline import FOLDER, build_offline, write_zip
+from scripts.offline import FOLDER, build_offline, offline_env, write_zip
+from tests.conftest import INTRANET_URL
 from tests.site import Watched
 
 FILE_ONLY = ("file://", "data:", "blob:", "about:")
+LOCAL = (b"127.0.0.1", b"localhost", b"0.0.0.0")
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +48,32 @@ def test_no_page_references_a_cdn(offline_root: Path) -> None:
     for html in offline_root.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "cdn." not in text, html
+
+
+def test_the_copy_names_no_local_address(offline_root: Path) -> None:
+    files = [p for p in offline_root.rglob("*") if p.is_file()]
+    assert len(files) > 20
+    for path in files:
+        data = path.read_bytes()
+        assert not [a for a in LOCAL if a in data], path
+        if path.suffix == ".html":
+            assert b'rel="canonical"' not in data, path
+
+
+def test_the_link_page_shows_page_paths_and_says_why(offline_root: Path) -> None:
+    html = (offline_root / "lankar.html").read_text(encoding="utf-8")
+    urls = re.findall(r'<code class="vgr-url">([^<]+)</code>', html)
+    assert len(urls) >= 25 and "/riktlinjen/#mal" in urls and "/" in urls
+    assert all(u.startswith("/") for u in urls)
+    assert re.findall(r'data-copy="([^"]+)"', html) == urls
+    assert "vet inte på vilken adress webbplatsen är publicerad" in html
+
+
+def test_only_a_public_address_is_kept_for_the_copy() -> None:
+    assert offline_env({})["SITE_URL"] == ""
+    assert offline_env({"SITE_URL": "http://127.0.0.1:8000/"})["SITE_URL"] == ""
+    assert offline_env({"SITE_URL": "http://localhost:8000/"})["SITE_URL"] == ""
+    assert offline_env({"SITE_URL": INTRANET_URL}) == {"OFFLINE": "true", "SITE_URL": INTRANET_URL}
 
 
 def test_every_page_opens_from_file_without_errors(offline: Watched, offline_root: Path) -> None:

@@ -64,6 +64,30 @@ def test_privacy_page_shows_every_fact(site: Site) -> None:
         assert button in text
 
 
+def test_privacy_notice_gives_what_article_13_asks_from_data(site: Site) -> None:
+    page = site.page("om-webbplatsen/")
+    text = page.article_text
+    for contact in (PRIVACY["contact"], PRIVACY["data_protection_officer"]):
+        assert f'<a href="{contact["url"]}">{contact["label"]}</a>' in page.html
+    assert "dataskyddsombudet" in text
+    log = PRIVACY["server_log"]
+    assert f"Varför: loggen används {log['purpose']}." in text
+    assert f"Rättslig grund: vi får göra det eftersom {log['legal_basis']}." in text
+    assert f"Hur länge: loggen sparas i {log['kept']}" in text
+    assert f"Vem som kan läsa den: {log['recipients']}." in text
+    rights = text.split("Era rättigheter", 1)[1]
+    for right in PRIVACY["rights"]:
+        assert f"rätt att {right}" in rights
+    assert f"kontakta oss via {PRIVACY['contact']['label']}" in rights
+    authority = PRIVACY["supervisory_authority"]
+    assert authority["name"].startswith("Integritetsskyddsmyndigheten")
+    assert f"rätt att klaga hos {authority['name']}" in text
+    assert f"{authority['name']} {authority['address']}" in text
+    assert f'href="{authority["url"]}"' in page.html
+    plans = "Planerna ni skriver i checklistan lämnar aldrig er webbläsare."
+    assert f"{plans} {PRIVACY['controller']} tar inte emot dem och behandlar dem inte" in text
+
+
 def log_format() -> str:
     match = re.search(r"log_format vgr_anonymised ((?:'[^']*'\s*)+);", NGINX_CONF)
     assert match, "deploy/nginx.conf has no log_format vgr_anonymised"

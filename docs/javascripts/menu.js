@@ -5,7 +5,7 @@
    and returns focus to the button.
    DOM contract: the build marks Material's drawer label
    (label.md-header__button[for]) with data-module="vgr-menu"
-   (overrides/hooks/theme_fixes.py); its "for" names the drawer's checkbox.
+   (hooks/theme_fixes.py); its "for" names the drawer's checkbox.
    The header survives instant navigation, so the button is made once. */
 (function () {
   "use strict";

@@ -1,7 +1,7 @@
 /* Presentation: enhances [data-module="vgr-presentation"], a list of scenes
    that reads as an article, with a full-screen mode that shows one scene at a
    time. No autoplay. Keys: arrows, Page Up/Down, Space, Home, End, Esc.
-   DOM contract (written by overrides/widgets/presentation.md):
+   DOM contract (written by templates/widgets/presentation.md):
      root data-dialog-label   the dialog's name while presenting
      root data-count-format   the counter's text, with {number} and {total}
      [data-scene]             the scenes, in order
