@@ -115,8 +115,11 @@ def zensical_nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[S
 @pytest.fixture(scope="module")
 def zensical_intranet(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The Zensical build for the intranet address (a sub-path), as the MkDocs
-    one in tests/conftest.py (intranet_site): the two are compared."""
-    return zensical_build(tmp_path_factory.mktemp("zensical-intranet"), {"SITE_URL": INTRANET_URL})
+    one in tests/conftest.py (intranet_site): the two are compared. A preview,
+    like that one: a public address is refused while facts await confirmation."""
+    return zensical_build(
+        tmp_path_factory.mktemp("zensical-intranet"), {"SITE_URL": INTRANET_URL, "PREVIEW": "1"}
+    )
 
 
 @pytest.fixture(scope="module")
