@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -62,32 +63,46 @@ class Page:
         parser.feed(self.html)
         return parser
 
-    @property
+    # Parsed once per page: many tests read the same pages of one build.
+    @cached_property
     def article_text(self) -> str:
         """The readable text of the page's main article."""
         return normalize("".join(self._parse("article").text)).replace("¶", "")
 
+    @cached_property
+    def _whole(self) -> _TextAndIds:
+        return self._parse(None)
+
     @property
     def ids(self) -> set[str]:
-        return set(self._parse(None).ids)
+        return set(self._whole.ids)
 
     @property
     def lang(self) -> str | None:
-        return self._parse(None).lang
+        return self._whole.lang
 
 
 @dataclass
 class Site:
     root: Path
+    # The pages read last time, and the size and time of each file then.
+    _read: tuple[tuple, list[Page]] = field(default=((), []), repr=False, compare=False)
 
     def pages(self) -> list[Page]:
-        """Every HTML page of the build, found on disk (not from a hand-kept list)."""
-        found = []
-        for path in sorted(self.root.rglob("*.html")):
-            rel = path.relative_to(self.root).as_posix()
-            url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-            found.append(Page(path, url, path.read_text(encoding="utf-8")))
-        return found
+        """Every HTML page of the build, found on disk (not from a hand-kept list).
+
+        Read again whenever a file was added, removed or written since the last
+        call; otherwise the pages already read (and parsed) are returned."""
+        paths = sorted(self.root.rglob("*.html"))
+        stamp = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+        if stamp != self._read[0]:
+            found = []
+            for path in paths:
+                rel = path.relative_to(self.root).as_posix()
+                url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+                found.append(Page(path, url, path.read_text(encoding="utf-8")))
+            self._read = (stamp, found)
+        return list(self._read[1])
 
     def content_pages(self) -> list[Page]:
         """The pages people navigate to (every page but the 404 page)."""
