@@ -55,21 +55,34 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/.created
 	@touch $@ $(VENV)/.runtime
 
 # --- Everyday commands ----------------------------------------------------------
-# Material prints its end-of-life notice (5 May 2027) on serve and build; README,
-# "Framtid", says what the project does about it. NO_MKDOCS_2_WARNING=1 hides it.
+# Material prints a ten-line end-of-life box (5 May 2027) on every serve and
+# build. make shows it as one line instead; README, "Material's end of life",
+# says what it means and what the project does. `make build NO_MKDOCS_2_WARNING=`
+# shows Material's own box.
+export NO_MKDOCS_2_WARNING ?= 1
+serve build: material-notice
+.PHONY: material-notice
+material-notice:
+	@[ -n "$$NO_MKDOCS_2_WARNING" ] || exit 0; \
+	echo "Note: Material for MkDocs gets no fixes after 5 May 2027 (README: \"Material's end of life\")."
+
 serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000 (PORT=...)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.runtime  ## Build the site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(VENV)/.dev  ## Install everything, make sure Chromium and nginx are there, run all tests
-	sh scripts/ensure-system-deps.sh
+# The Debian packages the tests drive (Chromium, nginx, Node, ...) are checked
+# first; apt installs missing ones only with CI=true (.ci/run) or
+# INSTALL_SYSTEM_DEPS=1, as root. Otherwise make names the command and stops.
+test: $(VENV)/.dev  ## Install the test tools, check the system packages, run ruff and every test
+	@CI="$(CI)" INSTALL_SYSTEM_DEPS="$(INSTALL_SYSTEM_DEPS)" sh scripts/ensure-system-deps.sh
 	$(BIN)/ruff check
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.dev  ## Only the tests that need no browser: macros, data, build, nginx
-	$(BIN)/python -m pytest -m "not browser"
+# No browser and no repeated whole builds: for every edit. make test runs the rest.
+test-fast: $(VENV)/.dev  ## The tests an editor needs, in seconds: macros, data, build, serve, nginx
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check
