@@ -91,7 +91,8 @@ lint: $(VENV)/.dev
 offline: $(VENV)/.runtime  ## Write the offline copy to dist/kompetensutveckling-offline.zip
 	$(BIN)/python scripts/offline.py
 
-bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
+bench: $(VENV)/.dev  ## Print size and speed figures, with date and load (not a test)
+	$(BIN)/python benchmarks/commands.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/checklist.py
 	$(MAKE) bench-pages
