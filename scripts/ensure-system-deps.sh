@@ -28,6 +28,8 @@ fi
   || need fonts-dejavu-core "a font for Chromium's text and the printed PDFs"
 command -v node >/dev/null 2>&1 \
   || need nodejs "the checklist's sync simulation runs its script in Node"
+command -v pdftoppm >/dev/null 2>&1 \
+  || need poppler-utils "pdftoppm turns the printed PDFs into images the print tests look at"
 
 [ -z "$missing" ] && exit 0
 

@@ -99,6 +99,23 @@ def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(dest)
 
 
+class DebianChromium:
+    """The launched browser, named by the executable the tests drive.
+
+    Playwright's Browser shows its own download path in its repr (pytest prints
+    it with every failure), not the Chromium that was launched: this shows
+    CHROMIUM and passes everything else to the Browser."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+    def __repr__(self) -> str:
+        return f"<Chromium {self._browser.version} at {CHROMIUM}>"
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's headless Chromium driven by Playwright. Never skipped."""
@@ -108,7 +125,7 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as pw:
         browser = launch(pw)
-        yield browser
+        yield DebianChromium(browser)
         browser.close()
 
 

@@ -160,10 +160,12 @@ class Watched:
     def visit_all(self, urls: list[str], at_once: int = 4) -> Iterator[tuple[str, object, object]]:
         """Load every URL until the network is idle, a few pages at a time.
 
-        Yields (url, page, response) once each page is idle; the page is
-        closed after the caller's checks. Waiting for network idle one page
-        after another costs half a second of silence each; side by side, the
-        waits overlap and every late request is still seen.
+        Yields (url, page, response) once each page has loaded, its components
+        have started (settle) and then the network is idle; the page is closed
+        after the caller's checks. These walks look for requests a page makes
+        late (off the site, or failing), so network idle is what they wait for
+        last; the page's own state comes first. Side by side, the half seconds
+        of silence overlap.
         """
         for start in range(0, len(urls), at_once):
             batch = urls[start : start + at_once]
@@ -173,6 +175,8 @@ class Watched:
                     p.goto(u, wait_until="commit") for p, u in zip(pages, batch, strict=True)
                 ]
                 for url, page, response in zip(batch, pages, responses, strict=True):
+                    page.wait_for_load_state("load")
+                    settle(page)
                     page.wait_for_load_state("networkidle")
                     yield url, page, response
             finally:
@@ -214,6 +218,17 @@ def settle(page, timeout_ms: int = 10_000) -> None:
     """
     unready = page.evaluate(_SETTLE, timeout_ms)
     assert unready == [], f"{page.url}: components never started: {unready}"
+
+
+def goto_settled(page, url: str, timeout_ms: int = 20_000):
+    """Open url and wait until the page says it is ready: the load event,
+    fonts, every component started (settle). Returns the response.
+
+    Waiting for network idle instead would wait for half a second without
+    requests, a guess at "done" that a busy machine can prove wrong."""
+    response = page.goto(url, wait_until="load")
+    settle(page, timeout_ms)
+    return response
 
 
 # Whether a focused element of the content is under the sticky header or an
