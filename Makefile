@@ -64,7 +64,7 @@ serve build: material-notice
 .PHONY: material-notice
 material-notice:
 	@[ -n "$$NO_MKDOCS_2_WARNING" ] || exit 0; \
-	echo "Note: Material for MkDocs gets no fixes after 5 May 2027 (README: \"Material's end of life\")."
+	echo "Note: Material for MkDocs reaches end of life on 5 May 2027 (README: \"Material's end of life\")."
 
 serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000 (PORT=...)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
