@@ -34,6 +34,8 @@ def watched_sub(browser, subpath) -> Iterator[Watched]:
 
 def test_every_page_and_asset_loads_under_the_prefix(subpath, watched_sub: Watched) -> None:
     site, url = subpath
+    for built in site.content_pages():  # SITE_URL reached every page's canonical link
+        assert f'<link rel="canonical" href="{INTRANET_URL}{built.url}">' in built.html, built.url
     urls = [url + built.url for built in site.content_pages()]
     for page_url, _, response in watched_sub.visit_all(urls):
         assert response is not None and response.ok, page_url
