@@ -77,8 +77,16 @@ $(ZVENV)/.zensical: requirements-zensical.txt
 	touch $@; trap - EXIT
 
 # --- Everyday commands ----------------------------------------------------------
-# Material prints its end-of-life notice (5 May 2027) on serve and build; README,
-# "Framtid", says what the project does about it. NO_MKDOCS_2_WARNING=1 hides it.
+# Material prints a ten-line end-of-life box (5 May 2027) on every serve and
+# build. make shows it as one line instead; README, "Material's end of life",
+# says what it means and what the project does. `make build NO_MKDOCS_2_WARNING=`
+# shows Material's own box.
+export NO_MKDOCS_2_WARNING ?= 1
+.PHONY: material-notice zensical
+material-notice:
+	@[ -n "$$NO_MKDOCS_2_WARNING" ] || exit 0; \
+	echo "Note: Material for MkDocs reaches end of life on 5 May 2027 (README: \"Material's end of life\")."
+
 # ENGINE=zensical: `zensical serve` runs no post-build steps (no inlined
 # styles, no merged script, no CSP snippet); `make build ENGINE=zensical` does.
 ifeq ($(ENGINE),zensical)
@@ -88,6 +96,7 @@ serve: $(ZVENV)/.zensical  ## Serve the site on http://127.0.0.1:8000 (PORT=...,
 build: $(ZVENV)/.zensical  ## Build the site into site/ (ENGINE=zensical: with Zensical)
 	$(ZBIN)/python scripts/build.py --engine zensical
 else ifeq ($(ENGINE),mkdocs)
+serve build: material-notice
 serve: $(VENV)/.runtime  ## Serve the site on http://127.0.0.1:8000 (PORT=..., ENGINE=zensical)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
@@ -100,13 +109,17 @@ endif
 
 zensical: $(ZVENV)/.zensical  ## Install Zensical into .venv-zensical (make test uses it)
 
-test: $(VENV)/.dev  ## Install everything, make sure Chromium and nginx are there, run all tests
-	sh scripts/ensure-system-deps.sh
+# The Debian packages the tests drive (Chromium, nginx, Node, ...) are checked
+# first; apt installs missing ones only with CI=true (.ci/run) or
+# INSTALL_SYSTEM_DEPS=1, as root. Otherwise make names the command and stops.
+test: $(VENV)/.dev  ## Install the test tools, check the system packages, run ruff and every test
+	@CI="$(CI)" INSTALL_SYSTEM_DEPS="$(INSTALL_SYSTEM_DEPS)" sh scripts/ensure-system-deps.sh
 	$(BIN)/ruff check
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.dev  ## Only the tests that need no browser: macros, data, build, nginx
-	$(BIN)/python -m pytest -m "not browser"
+# No browser and no repeated whole builds: for every edit. make test runs the rest.
+test-fast: $(VENV)/.dev  ## The tests an editor needs, in seconds: macros, data, build, serve, nginx
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check
@@ -115,7 +128,8 @@ lint: $(VENV)/.dev
 offline: $(VENV)/.runtime  ## Write the offline copy to dist/kompetensutveckling-offline.zip
 	$(BIN)/python scripts/offline.py
 
-bench: $(VENV)/.dev  ## Print size and speed figures (not a test)
+bench: $(VENV)/.dev  ## Print size and speed figures, with date and load (not a test)
+	$(BIN)/python benchmarks/commands.py
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/checklist.py
 	$(MAKE) bench-pages

@@ -93,7 +93,8 @@ def build_times(runs: int, work: Path) -> tuple[list[float], list[float], list[f
 
 def load() -> str:
     one, five, fifteen = os.getloadavg()
-    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
+    when = time.strftime("%Y-%m-%d %H:%M")
+    return f"{when}, load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
 
 
 def kind(path: str) -> str:

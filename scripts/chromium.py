@@ -28,9 +28,9 @@ CHROMIUM_ARGS = [
 SWEDISH_ENV = {"LANGUAGE": "sv", "LANG": "sv_SE.UTF-8"}
 
 MISSING = (
-    f"No Chromium at {CHROMIUM}. Run `make test` (as root it installs Debian's chromium), "
-    "or install it as root: apt-get install chromium. "
-    "Set CHROMIUM=/path/to/chromium to use another build."
+    f"No Chromium at {CHROMIUM}: the tests drive Debian's Chromium there. Install it as "
+    "root: apt-get install chromium chromium-l10n (or, as root, make test "
+    "INSTALL_SYSTEM_DEPS=1). Set CHROMIUM=/path/to/chromium to use another build."
 )
 
 

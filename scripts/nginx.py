@@ -24,8 +24,9 @@ INSTALL = "/srv/kompetensutveckling"
 # Where deploy/nginx.conf writes its (anonymised) access log on a server.
 ACCESS_LOG = "/var/log/nginx/kompetensutveckling.access.log"
 MISSING = (
-    "nginx is not installed. Run `make test` as root (it installs Debian's nginx-light), "
-    "or as root: apt-get install nginx-light"
+    "nginx is not installed: the deployment tests run deploy/nginx.conf in a real nginx. "
+    "Install it as root: apt-get install nginx-light (or, as root, make test "
+    "INSTALL_SYSTEM_DEPS=1)."
 )
 
 

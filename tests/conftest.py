@@ -1,8 +1,11 @@
 """Shared fixtures: a real strict build, a local HTTP server and Chromium.
 
 Every test that drives the browser (directly or through a fixture that does)
-is marked `browser` here, so `pytest -m "not browser"` (make test-fast) runs
-the rest: macros, data, the build and the nginx headers.
+is marked `browser` here; so is every test that needs another whole build of
+the site (EXTRA_BUILDS) marked `slow`, and tests that build it several times to
+compare ways of building are marked `slow` in their files. `make test-fast`
+runs `pytest -m "not browser and not slow"`: macros, data, the build, the
+development server and the nginx headers.
 """
 
 from __future__ import annotations
@@ -25,10 +28,36 @@ ROOT = Path(__file__).resolve().parent.parent
 INTRANET_URL = "https://intranat.example/kompetens/"
 
 
+# How long a test waits for a state the page reports (an attribute, a stored
+# value, a count) before it fails. Playwright's default for expect() is 5 s,
+# which a page can take to start on a busy 2-core machine. A passing test never
+# waits this long: every wait ends as soon as the state is there.
+STATE_TIMEOUT_MS = 20_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "slow: builds the whole site more than once to compare ways of building "
+        "(post-build script, build caches); make test runs it, make test-fast does not",
+    )
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=STATE_TIMEOUT_MS)
+
+
+# Fixtures that build the whole site once more, for another place to publish
+# it (the offline copy, the intranet's sub-path): tests that use them are slow.
+EXTRA_BUILDS = {"offline_root", "intranet_site"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        if fixtures & EXTRA_BUILDS:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +100,23 @@ def intranet_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return Site(dest)
 
 
+class DebianChromium:
+    """The launched browser, named by the executable the tests drive.
+
+    Playwright's Browser shows its own download path in its repr (pytest prints
+    it with every failure), not the Chromium that was launched: this shows
+    CHROMIUM and passes everything else to the Browser."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+    def __repr__(self) -> str:
+        return f"<Chromium {self._browser.version} at {CHROMIUM}>"
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's headless Chromium driven by Playwright. Never skipped."""
@@ -80,7 +126,7 @@ def browser() -> Iterator[object]:
 
     with sync_playwright() as pw:
         browser = launch(pw)
-        yield browser
+        yield DebianChromium(browser)
         browser.close()
 
 

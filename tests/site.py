@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -62,32 +63,46 @@ class Page:
         parser.feed(self.html)
         return parser
 
-    @property
+    # Parsed once per page: many tests read the same pages of one build.
+    @cached_property
     def article_text(self) -> str:
         """The readable text of the page's main article."""
         return normalize("".join(self._parse("article").text)).replace("¶", "")
 
+    @cached_property
+    def _whole(self) -> _TextAndIds:
+        return self._parse(None)
+
     @property
     def ids(self) -> set[str]:
-        return set(self._parse(None).ids)
+        return set(self._whole.ids)
 
     @property
     def lang(self) -> str | None:
-        return self._parse(None).lang
+        return self._whole.lang
 
 
 @dataclass
 class Site:
     root: Path
+    # The pages read last time, and the size and time of each file then.
+    _read: tuple[tuple, list[Page]] = field(default=((), []), repr=False, compare=False)
 
     def pages(self) -> list[Page]:
-        """Every HTML page of the build, found on disk (not from a hand-kept list)."""
-        found = []
-        for path in sorted(self.root.rglob("*.html")):
-            rel = path.relative_to(self.root).as_posix()
-            url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-            found.append(Page(path, url, path.read_text(encoding="utf-8")))
-        return found
+        """Every HTML page of the build, found on disk (not from a hand-kept list).
+
+        Read again whenever a file was added, removed or written since the last
+        call; otherwise the pages already read (and parsed) are returned."""
+        paths = sorted(self.root.rglob("*.html"))
+        stamp = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+        if stamp != self._read[0]:
+            found = []
+            for path in paths:
+                rel = path.relative_to(self.root).as_posix()
+                url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+                found.append(Page(path, url, path.read_text(encoding="utf-8")))
+            self._read = (stamp, found)
+        return list(self._read[1])
 
     def content_pages(self) -> list[Page]:
         """The pages people navigate to (every page but the 404 page)."""
@@ -145,10 +160,12 @@ class Watched:
     def visit_all(self, urls: list[str], at_once: int = 4) -> Iterator[tuple[str, object, object]]:
         """Load every URL until the network is idle, a few pages at a time.
 
-        Yields (url, page, response) once each page is idle; the page is
-        closed after the caller's checks. Waiting for network idle one page
-        after another costs half a second of silence each; side by side, the
-        waits overlap and every late request is still seen.
+        Yields (url, page, response) once each page has loaded, its components
+        have started (settle) and then the network is idle; the page is closed
+        after the caller's checks. These walks look for requests a page makes
+        late (off the site, or failing), so network idle is what they wait for
+        last; the page's own state comes first. Side by side, the half seconds
+        of silence overlap.
         """
         for start in range(0, len(urls), at_once):
             batch = urls[start : start + at_once]
@@ -158,6 +175,8 @@ class Watched:
                     p.goto(u, wait_until="commit") for p, u in zip(pages, batch, strict=True)
                 ]
                 for url, page, response in zip(batch, pages, responses, strict=True):
+                    page.wait_for_load_state("load")
+                    settle(page)
                     page.wait_for_load_state("networkidle")
                     yield url, page, response
             finally:
@@ -199,6 +218,17 @@ def settle(page, timeout_ms: int = 10_000) -> None:
     """
     unready = page.evaluate(_SETTLE, timeout_ms)
     assert unready == [], f"{page.url}: components never started: {unready}"
+
+
+def goto_settled(page, url: str, timeout_ms: int = 20_000):
+    """Open url and wait until the page says it is ready: the load event,
+    fonts, every component started (settle). Returns the response.
+
+    Waiting for network idle instead would wait for half a second without
+    requests, a guess at "done" that a busy machine can prove wrong."""
+    response = page.goto(url, wait_until="load")
+    settle(page, timeout_ms)
+    return response
 
 
 # Whether a focused element of the content is under the sticky header or an

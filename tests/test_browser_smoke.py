@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site import Site, Watched
+from tests.site import Site, Watched, goto_settled
 
 
 def test_every_page_loads_without_errors_or_outside_requests(
@@ -29,13 +29,13 @@ def test_search_finds_page_for_swedish_word(
     watched: Watched, base_url: str, word: str, expected_url: str
 ) -> None:
     page = watched.page
-    page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+    goto_settled(page, base_url + "riktlinjen/")
     page.keyboard.press("/")  # Material's shortcut: focus the search field
     search = page.locator("input.md-search__input")
     assert search.evaluate("el => el === document.activeElement")
     search.press_sequentially(word, delay=20)
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
+    first.wait_for()  # the search worker has indexed the site and answered
     hrefs = page.locator(".md-search-result__item > a").evaluate_all(
         "links => links.map(a => new URL(a.href).pathname)"
     )

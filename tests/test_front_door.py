@@ -13,7 +13,7 @@ import pytest
 from macros.guideline import load_guideline
 from macros.questions import load_questions, question_anchor
 from tests.conftest import ROOT
-from tests.site import Site, Watched, normalize
+from tests.site import Site, Watched, goto_settled, normalize
 from tests.test_fidelity import CHROME, SEEDS, TYPO_FIXES
 
 DATA = ROOT / "docs" / "data"
@@ -30,7 +30,7 @@ def open_page(browser, base_url: str, url: str, width: int, height: int, scheme:
         viewport={"width": width, "height": height}, color_scheme=scheme, locale="sv-SE"
     )
     watched = Watched.attach(context, allowed_prefixes=(base_url, "data:", "blob:", "about:"))
-    watched.page.goto(base_url + url, wait_until="networkidle")
+    goto_settled(watched.page, base_url + url)
     return context, watched
 
 
@@ -188,7 +188,7 @@ def test_every_note_on_every_page_has_the_one_style(
     looks = set()
     try:
         for built in site.content_pages():
-            page.goto(base_url + built.url, wait_until="networkidle")
+            goto_settled(page, base_url + built.url)
             for note in page.evaluate(NOTES):
                 assert note["icon"] in ("none", "normal"), (built.url, note)
                 assert note["titleBg"] == "rgba(0, 0, 0, 0)", (built.url, note)

@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from hooks.csp import csp_conf_path
 from scripts.nginx import MISSING, NGINX, NginxServer
-from tests.site import Site, Watched
+from tests.site import Site, Watched, goto_settled
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_every_page_loads_with_no_csp_violation(nginx: str, site: Site, browser)
             assert response is not None
             assert response.ok, url
             assert page.evaluate("window.__csp") == [], url
-        watched.page.goto(nginx + "riktlinjen/", wait_until="networkidle")
+        goto_settled(watched.page, nginx + "riktlinjen/")
         watched.page.keyboard.press("/")
         watched.page.locator("input.md-search__input").press_sequentially("chef", delay=20)
         watched.page.locator(".md-search-result__item").first.wait_for()
@@ -126,14 +126,13 @@ def test_checklist_works_through_nginx(nginx: str, browser) -> None:
     watched = Watched.attach(context, allowed_prefixes=(nginx, "data:", "blob:"))
     page = watched.page
     try:
-        page.goto(nginx + "planera/checklista/", wait_until="networkidle")
-        page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+        goto_settled(page, nginx + "planera/checklista/")  # the checklist has started
         page.fill("#vgr-a-varfor", "Genom nginx")
         # Every edit written: the checklist's count of unsaved changes. Polled from
         # outside the page: a string predicate would need eval, which CSP forbids.
         checklist = page.locator("[data-module='vgr-checklist']")
         expect(checklist).to_have_attribute("data-unsaved", "0")
-        page.reload(wait_until="networkidle")
+        page.reload(wait_until="load")
         page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
         assert page.input_value("#vgr-a-varfor") == "Genom nginx"
         page.click(".vgr-more summary")  # "Fler val"

@@ -16,7 +16,7 @@ import pytest
 
 from scripts.offline import write_zip
 from tests.conftest import build_site
-from tests.site import Site, Watched
+from tests.site import Site, Watched, goto_settled
 
 PREFIX = "/kompetens/"
 MISSING_PATHS = ("finns/inte/alls/", "gammal/adress.html")
@@ -105,7 +105,7 @@ def assert_only_the_missing_page_failed(visitor: Watched) -> None:
 @pytest.mark.parametrize("label", list(WAYS))
 def test_ways_on_work_deep_below_the_sub_path(under_prefix: str, visitor: Watched, label: str):
     page = visitor.page
-    response = page.goto(under_prefix + MISSING_PATHS[0], wait_until="networkidle")
+    response = goto_settled(page, under_prefix + MISSING_PATHS[0])
     assert response is not None and response.status == 404
     assert page.locator("h1").text_content() == "Sidan finns inte"
     assert page.title() == "Sidan finns inte – Kompetensutveckling i VGR"
@@ -118,7 +118,7 @@ def test_ways_on_work_deep_below_the_sub_path(under_prefix: str, visitor: Watche
 
 def test_search_from_the_404_page_finds_pages(under_prefix: str, visitor: Watched) -> None:
     page = visitor.page
-    response = page.goto(under_prefix + MISSING_PATHS[1], wait_until="networkidle")
+    response = goto_settled(page, under_prefix + MISSING_PATHS[1])
     assert response is not None and response.status == 404
     field = page.get_by_role("searchbox", name="Sök på webbplatsen")
     field.fill("verksamhetsmål")

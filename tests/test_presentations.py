@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.site import Site, Watched, normalize
+from tests.site import Site, Watched, goto_settled, normalize
 
 SLIDESHOW = re.compile(r"^Bildspel: ")
 PRESENTATIONS = [
@@ -56,8 +56,7 @@ def test_presentation_and_described_version_link_both_ways(
 @pytest.mark.parametrize("page_url", [p for p, _ in PRESENTATIONS])
 def test_presentation_mode_by_keyboard(watched: Watched, base_url: str, page_url: str) -> None:
     page = watched.page
-    page.goto(base_url + page_url, wait_until="networkidle")
-    page.wait_for_selector("[data-module='vgr-presentation'][data-ready]")
+    goto_settled(page, base_url + page_url)
     total = page.locator("[data-scene]").count()
     start = page.get_by_role("button", name="Visa som bildspel")
     start.focus()
@@ -97,7 +96,7 @@ def test_presentation_mode_by_keyboard(watched: Watched, base_url: str, page_url
 def test_buttons_move_between_scenes_without_autoplay(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.clock.install()  # the page's timers run on a clock the test moves
-    page.goto(base_url + "planera/bildspel/", wait_until="networkidle")
+    goto_settled(page, base_url + "planera/bildspel/")  # the presentation has started
     page.get_by_role("button", name="Visa som bildspel").click()
     page.clock.run_for(60_000)  # a minute passes: no timer moves the slides on
     assert page.locator("[data-count]").text_content().startswith("Scen 1 ")
@@ -126,7 +125,7 @@ def test_without_javascript_presentation_is_a_plain_article(browser, base_url: s
 
 def test_presentation_starts_after_instant_navigation(watched: Watched, base_url: str) -> None:
     page = watched.page
-    page.goto(base_url, wait_until="networkidle")
+    goto_settled(page, base_url)
     page.evaluate("window.__samePage = true")
     page.locator(".md-nav--primary a", has_text="Bildspel").first.click()
     page.wait_for_selector("[data-module='vgr-presentation'][data-ready]")

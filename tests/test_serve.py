@@ -93,11 +93,18 @@ def start(project: Path, log: Path) -> tuple[subprocess.Popen, str]:
     pytest.fail(f"mkdocs serve did not start:\n{log.read_text()}")
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for the module (starting one is a whole build); each test
+    puts back what it edits."""
+    tmp_path = tmp_path_factory.mktemp("serve")
     project = tmp_path / "project"
     shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", "dist", ".git", "*cache*")
+        ROOT,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv", "site", "dist", ".git", "*cache*", "node_modules", "assets"
+        ),
     )
     log = tmp_path / "serve.log"
     process, url = start(project, log)
@@ -137,3 +144,6 @@ def test_edits_to_macros_and_widget_templates_show_without_restart(served: Serve
     served.wait_for(
         "planera/", lambda _, body: "Mallen är ändrad och Python omladdad." in body, "the code edit"
     )
+    for path in ("macros/questions.py", "overrides/widgets/questions.md"):
+        shutil.copyfile(ROOT / path, served.project / path)
+    served.wait_for("planera/", lambda _, body: "Mallen är ändrad" not in body, "the page")

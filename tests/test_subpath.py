@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from scripts.serve import StaticServer
 from tests.conftest import INTRANET_URL
-from tests.site import Site, Watched
+from tests.site import Site, Watched, goto_settled
 
 PREFIX = "/kompetens/"
 
@@ -34,6 +34,8 @@ def watched_sub(browser, subpath) -> Iterator[Watched]:
 
 def test_every_page_and_asset_loads_under_the_prefix(subpath, watched_sub: Watched) -> None:
     site, url = subpath
+    for built in site.content_pages():  # SITE_URL reached every page's canonical link
+        assert f'<link rel="canonical" href="{INTRANET_URL}{built.url}">' in built.html, built.url
     urls = [url + built.url for built in site.content_pages()]
     for page_url, _, response in watched_sub.visit_all(urls):
         assert response is not None and response.ok, page_url
@@ -44,7 +46,7 @@ def test_every_page_and_asset_loads_under_the_prefix(subpath, watched_sub: Watch
 def test_navigation_and_search_under_the_prefix(subpath, watched_sub: Watched) -> None:
     _, url = subpath
     page = watched_sub.page
-    page.goto(url, wait_until="networkidle")
+    goto_settled(page, url)
     page.locator(".md-nav--primary a", has_text="Om riktlinjen").first.click()
     page.wait_for_url(url + "riktlinjen/")
     page.keyboard.press("/")
@@ -63,12 +65,11 @@ def test_navigation_and_search_under_the_prefix(subpath, watched_sub: Watched) -
 def test_checklist_under_the_prefix(subpath, watched_sub: Watched) -> None:
     _, url = subpath
     page = watched_sub.page
-    page.goto(url + "planera/checklista/", wait_until="networkidle")
-    page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
+    goto_settled(page, url + "planera/checklista/")  # the checklist has started
     page.fill("#vgr-a-hur", "Under en undersökväg")
     # Every edit written: the checklist's count of unsaved changes (set with the keystroke).
     expect(page.locator("[data-module='vgr-checklist']")).to_have_attribute("data-unsaved", "0")
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
     page.wait_for_selector("[data-module='vgr-checklist'][data-ready]")
     assert page.input_value("#vgr-a-hur") == "Under en undersökväg"
     # The printed address is the public one until the browser prints (then: location).

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from hooks.theme_templates import on_env
 from macros.store import QuietBytecodeCache
@@ -30,6 +31,7 @@ def test_a_cache_that_cannot_be_written_costs_only_speed(tmp_path: Path) -> None
     assert env.get_template("a.html").render(x=1) == "<p>1</p>"
 
 
+@pytest.mark.slow  # two whole builds with fresh caches
 def test_first_and_later_builds_give_the_same_site(tmp_path: Path) -> None:
     """With empty caches, then with the caches the first build filled."""
     temp = tmp_path / "tmp"
