@@ -208,13 +208,17 @@ class TestActions:
         found = {}
         for group in groups.all():
             title = page.locator("#" + group.get_attribute("aria-labelledby"))
-            assert title.is_visible() and group.evaluate("(g, t) => g.contains(t)", title.element_handle())
+            assert title.is_visible() and group.evaluate(
+                "(g, t) => g.contains(t)", title.element_handle()
+            )
             names = [t.strip() for t in group.locator("[data-action]").all_text_contents()]
             found[title.inner_text()] = names
             for action in group.locator("[data-action]").all():
                 assert action.inner_text() == ACTIONS[action.get_attribute("data-action")]
         assert found == {
-            GROUPS["share"]: [ACTIONS[a] for a in ("word", "export-text", "copy-text", "print-blank")],
+            GROUPS["share"]: [
+                ACTIONS[a] for a in ("word", "export-text", "copy-text", "print-blank")
+            ],
             GROUPS["file"]: [ACTIONS["export-json"], ACTIONS["import"]],
             GROUPS["plans"]: [ACTIONS[a] for a in ("new", "duplicate", "delete", "delete-all")],
         }
@@ -319,7 +323,9 @@ class TestCompactBar:
                        return [before, bar.getBoundingClientRect().height]; }"""
         )
         assert heights[0] <= 64 and heights[1] == heights[0], heights
-        page.wait_for_function("document.querySelector('.vgr-bar').getBoundingClientRect().height > 64")
+        page.wait_for_function(
+            "document.querySelector('.vgr-bar').getBoundingClientRect().height > 64"
+        )
 
     def test_wide_screens_keep_the_full_bar(self, view) -> None:
         page = view(1280).page

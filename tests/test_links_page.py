@@ -74,6 +74,7 @@ def test_every_page_title_names_the_site_once(site: Site) -> None:
     assert re.search(r"<title>([^<]*)</title>", site.page("").html).group(1) == (
         "Kompetensutveckling i VGR"
     )
-    assert "<title>Länkar för intranätet - Kompetensutveckling i VGR</title>" in site.page(
-        "lankar/"
-    ).html
+    assert (
+        "<title>Länkar för intranätet - Kompetensutveckling i VGR</title>"
+        in site.page("lankar/").html
+    )

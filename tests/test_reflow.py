@@ -60,7 +60,8 @@ OVERFLOWING = """() => {
     if (!el.checkVisibility(SHOWN) || !el.parentElement) continue;
     if (!getComputedStyle(el).display.startsWith('inline')) continue;
     const rects = [...el.getClientRects()].filter(r => r.width > 0);
-    check(rects, el.parentElement, `${el.tagName}.${el.className} ${JSON.stringify(el.textContent.slice(0, 40))}`);
+    const text = JSON.stringify(el.textContent.slice(0, 40));
+    check(rects, el.parentElement, `${el.tagName}.${el.className} ${text}`);
   }
   return problems;
 }"""
