@@ -130,6 +130,6 @@ def render_presentation(data: Presentation, described_link: str, assets: dict[st
 
 
 def render_described_markdown(data: Presentation, presentation_link: str) -> str:
-    """The described version: for each scene "Scen N", what the scene looks
-    like (Bild) and the exact on-screen text in order (Text i bild)."""
+    """The described version: for each scene "Bild N", what the scene looks
+    like (Så ser bilden ut) and the exact on-screen text in order (Text i bild)."""
     return render_markdown("described.md", presentation=data, presentation_link=presentation_link)

@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import markdown
+import jinja2
 import pytest
 from docx import Document
 from playwright.sync_api import expect
@@ -36,6 +36,14 @@ from tests.test_checklist import (
 )
 
 QUESTIONS = load_questions(PROJECT / "docs" / "data" / "planning_questions.yml")["questions"]
+# The checklist's action names and "Fler val" headings: the one place they live.
+WORDS = (
+    jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "overrides" / "widgets"))
+    .get_template("checklist_actions.html")
+    .module
+)
+ACTIONS: dict[str, str] = WORDS.ACTIONS
+GROUPS: dict[str, str] = WORDS.GROUPS
 GUIDELINE = "Riktlinje för kompetensutveckling och lärande i VGR"
 WIDTHS = [1280, 320]
 
@@ -191,23 +199,50 @@ class TestActions:
     def test_one_primary_action_plain_words_and_rare_ones_under_fler_val(self, view) -> None:
         page = view().page
         primaries = page.locator(f"{ROOT} .md-button--primary").all_inner_texts()
-        assert set(primaries) == {"Skriv ut planen"}
+        assert set(primaries) == {ACTIONS["print"]}
         more = page.locator(f"{ROOT} details.vgr-more")
-        assert more.locator("summary").inner_text() == "Fler val"
-        inside = [t.strip() for t in more.locator("[data-action]").all_text_contents()]
-        assert inside == [
-            "Ny plan", "Gör en kopia", "Ta bort planen", "Spara fil för att öppna igen",
-            "Öppna en sparad plan", "Spara som textfil", "Kopiera som text",
-            "Skriv ut tom checklista", "Ta bort alla planer",
-        ]  # fmt: skip
+        assert more.locator("summary").inner_text() == ACTIONS["more"]
+        # Every button in "Fler val" in a group with a visible name; files named as files.
         more.locator("summary").click()
-        for name in ("Ta bort planen", "Ta bort alla planer"):
+        groups = more.locator("[role=group]")
+        found = {}
+        for group in groups.all():
+            title = page.locator("#" + group.get_attribute("aria-labelledby"))
+            assert title.is_visible() and group.evaluate(
+                "(g, t) => g.contains(t)", title.element_handle()
+            )
+            names = [t.strip() for t in group.locator("[data-action]").all_text_contents()]
+            found[title.inner_text()] = names
+            for action in group.locator("[data-action]").all():
+                assert action.inner_text() == ACTIONS[action.get_attribute("data-action")]
+        assert found == {
+            GROUPS["share"]: [
+                ACTIONS[a] for a in ("word", "export-text", "copy-text", "print-blank")
+            ],
+            GROUPS["file"]: [ACTIONS["export-json"], ACTIONS["import"]],
+            GROUPS["plans"]: [ACTIONS[a] for a in ("new", "duplicate", "delete", "delete-all")],
+        }
+        assert more.locator("[data-action]").count() == sum(map(len, found.values()))
+        assert ACTIONS["export-json"] == "Spara planen som fil"
+        assert ACTIONS["import"] == "Öppna plan från fil"
+        plans = more.locator("[role=group]", has=page.locator("[data-plan-list]"))
+        assert plans.get_attribute("aria-labelledby").endswith("vgr-more-plans")
+        for name in (ACTIONS["delete"], ACTIONS["delete-all"]):
             colour = page.get_by_role("button", name=name, exact=True).evaluate(
                 "el => getComputedStyle(el).backgroundColor"
             )
             assert colour == "rgb(179, 38, 30)", name  # destructive: red
-        button_names = set(page.locator(f"{ROOT} button").all_inner_texts())
-        assert {"Skriv ut planen", "Spara som Word-fil"} <= button_names
+        # The review's actions: print and Word, as in "Fler val".
+        review = page.locator(f"{ROOT} .vgr-review .vgr-actions [data-action]").all_inner_texts()
+        assert review == [ACTIONS["print"], ACTIONS["word"]]
+
+    def test_word_file_from_fler_val(self, view) -> None:
+        page = view().page
+        page.fill("#vgr-a-varfor", "Ett svar")
+        page.locator(f"{ROOT} details.vgr-more summary").click()
+        with page.expect_download() as info:
+            page.locator(f"{ROOT} .vgr-more").get_by_role("button", name=ACTIONS["word"]).click()
+        assert info.value.suggested_filename.endswith(".docx")
 
     @pytest.mark.parametrize("scheme", ["light", "dark"])
     def test_at_320_px_the_actions_take_at_most_two_rows(self, view, scheme: str) -> None:
@@ -245,6 +280,61 @@ class TestActions:
         assert in_viewport(page, ":focus")
 
 
+class TestCompactBar:
+    """A phone while typing (320 x 640): the sticky status bar takes at most
+    64 px while a field has focus, keeps the save status in view, and its
+    actions come back in view as soon as focus reaches them."""
+
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_bar_is_at_most_64_px_while_typing_and_everything_stays_reachable(
+        self, view, scheme: str
+    ) -> None:
+        page = view(320, scheme).page
+        bar = page.locator(f"{ROOT} .vgr-bar")
+        page.focus("#vgr-a-hur-arbetssituationer")
+        page.keyboard.type("Mitt i formuläret")
+        wait_saved(page)
+        assert bar.bounding_box()["height"] <= 64
+        assert in_viewport(page, f"{ROOT} [data-status]")
+        assert page.locator(f"{ROOT} [data-status]").inner_text().startswith("Sparat i webbläsaren")
+        page.focus("#vgr-done-larandet")  # the form's last control: a box counts too
+        assert bar.bounding_box()["height"] <= 64
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent") == ACTIONS["review"]
+        # The bar unfolds half a second after focus leaves the form (CSS).
+        expect(page.locator(":focus")).to_be_in_viewport(ratio=1)
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.dataset.action") == "print"
+        expect(page.locator(":focus")).to_be_in_viewport(ratio=1)
+
+    def test_the_bar_does_not_grow_under_a_finger(self, view) -> None:
+        """Focus leaves the form when a finger touches the screen, before the
+        click: a bar that grew at once would cover what the finger was about
+        to tap. It unfolds only after the tap (a CSS transition delay), so in
+        the same task as the blur it is still folded; then it unfolds."""
+        page = view(320).page
+        page.focus("#vgr-a-larandet")
+        page.keyboard.type("Svar")
+        wait_saved(page)
+        heights = page.evaluate(
+            """() => { const bar = document.querySelector('.vgr-bar');
+                       const before = bar.getBoundingClientRect().height;
+                       document.activeElement.blur();
+                       return [before, bar.getBoundingClientRect().height]; }"""
+        )
+        assert heights[0] <= 64 and heights[1] == heights[0], heights
+        page.wait_for_function(
+            "document.querySelector('.vgr-bar').getBoundingClientRect().height > 64"
+        )
+
+    def test_wide_screens_keep_the_full_bar(self, view) -> None:
+        page = view(1280).page
+        bar = page.locator(f"{ROOT} .vgr-bar")
+        page.focus("#vgr-a-varfor")
+        expect(page.locator(f"{ROOT} .vgr-bar [data-action=print]")).to_be_in_viewport()
+        assert bar.bounding_box()["height"] > 40
+
+
 class TestReview:
     @pytest.mark.parametrize("width", WIDTHS)
     def test_every_answer_under_its_question_empty_ones_marked_with_a_link(
@@ -272,13 +362,15 @@ class TestReview:
         expect(page.locator("#vgr-a-kunskaper")).to_be_in_viewport(ratio=1)
 
     def test_the_printout_is_what_the_review_shows(self, view) -> None:
+        """What the review shows, but for "Inget svar ännu": on paper that is
+        ruled space to write in (TestPrint)."""
         page = view().page
         page.fill("#vgr-d-name", "Samma på papper")
         page.fill("#vgr-a-hur", "Första raden\nAndra raden")
         # What the review shows, without its links back to the form (not on paper).
         sheet = page.locator(f"{ROOT} .vgr-sheet").evaluate(
             """el => { const copy = el.cloneNode(true);
-                       copy.querySelectorAll('.vgr-sheet__empty a').forEach(a => a.remove());
+                       copy.querySelectorAll('.vgr-sheet__empty').forEach(a => a.remove());
                        document.body.appendChild(copy); const text = copy.innerText;
                        copy.remove(); return text; }"""
         )
@@ -337,24 +429,74 @@ class TestWordFile:
 
 
 class TestTextFiles:
-    def test_markdown_file_shows_answers_as_written_each_question_once(self, view) -> None:
+    def test_text_file_is_a_txt_with_answers_as_written_each_question_once(self, view) -> None:
+        """A .txt opens with a double-click everywhere (a .md did not on Windows)."""
         page = view().page
-        tricky = "# Inte en rubrik\n[ingen länk](http://x)\n<script>alert(1)</script>\n```"
+        tricky = "# Inte en rubrik\n[ingen länk](http://x)\n<script>alert(1)</script>"
         page.fill("#vgr-d-name", "Textfil")
         page.fill("#vgr-a-varfor", tricky)
         page.fill("#vgr-a-hur", "Rad ett\nRad två")
-        name, data = download_via(page, "export-md")
-        assert name.endswith(".md")
+        name, data = download_via(page, "export-text")
+        assert re.fullmatch(r"utbildningsplan-textfil-\d{4}-\d\d-\d\d\.txt", name), name
         text = data.decode("utf-8")
+        assert text.startswith("Utbildningsplan: Textfil\n")
         for n, question in enumerate(QUESTIONS, 1):
             assert text.count(question["text"]) == 1
             assert text.count(f"Fråga {n}:") == 1
-        html = markdown.markdown(text)
-        assert html.count("<h1>") == 1 and html.count("<h2>") == len(QUESTIONS)
-        for tag in ("<a ", "<script", "<pre", "<code"):
-            assert tag not in html
-        assert "<p>Rad ett<br />\nRad två</p>" in html
-        assert "# Inte en rubrik" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert tricky in text and "Rad ett\nRad två" in text  # as written, not escaped
+        assert page.locator(f"{ROOT} [data-action=export-md]").count() == 0
+
+
+class TestDoneWithoutAnswer:
+    """Ticking "Klar" on a question with no answer is allowed, and said: beside
+    the box, in the review and on paper ("Status: Klar, utan svar")."""
+
+    @pytest.mark.parametrize("width", WIDTHS)
+    def test_klar_on_an_empty_question_says_so_on_screen_and_paper(self, view, width: int) -> None:
+        page = view(width).page
+        page.fill("#vgr-a-varfor", "Ett svar")
+        note = page.locator(f"{ROOT} [data-done-note=kunskaper]")
+        status = page.locator(f"{ROOT} .vgr-sheet [data-sheet-status=kunskaper]").locator("..")
+        expect(note).to_be_hidden()
+        page.check("#vgr-done-kunskaper")
+        expect(note).to_be_visible()
+        assert note.get_attribute("role") == "status"
+        assert note.inner_text().startswith("Fråga 3 har inget svar.")
+        assert status.inner_text() == "Status: Klar, utan svar"
+        wait_saved(page)
+        _, text = pdf_text(page.pdf(format="A4"))
+        assert "Status: Klar, utan svar" in " ".join(text.split())
+        # An answer makes it a plain "Klar"; so does unticking.
+        page.fill("#vgr-a-kunskaper-larande", "Övning i par")
+        expect(note).to_be_hidden()
+        assert status.inner_text() == "Status: Klar"
+        page.fill("#vgr-a-kunskaper-larande", "")
+        assert status.inner_text() == "Status: Klar, utan svar"
+        page.uncheck("#vgr-done-kunskaper")
+        assert status.inner_text() == "Status: Inte påbörjad"
+        # A question with an answer: nothing extra.
+        page.check("#vgr-done-varfor")
+        expect(page.locator(f"{ROOT} [data-done-note=varfor]")).to_be_hidden()
+        assert "utan svar" not in page.locator(f"{ROOT} .vgr-sheet").inner_text().replace(
+            "Status: Klar, utan svar", ""
+        )
+
+    def test_the_paper_follows_a_plan_opened_from_the_list(self, view) -> None:
+        page = view().page
+        page.fill("#vgr-d-name", "Tom men klar")
+        page.check("#vgr-done-larandet")
+        wait_saved(page)
+        act(page, "new")
+        wait_saved(page)
+        status = page.locator(f"{ROOT} .vgr-sheet [data-sheet-status=larandet]").locator("..")
+        assert status.inner_text() == "Status: Inte påbörjad"
+        page.select_option(
+            "#vgr-plan-select",
+            value=page.locator("#vgr-plan-select option", has_text="Tom men klar").get_attribute(
+                "value"
+            ),
+        )
+        expect(status).to_have_text("Status: Klar, utan svar")
 
 
 def dark_blocks(png_pgm: bytes, size: int = 6) -> int:
@@ -427,6 +569,35 @@ class TestPrint:
                 title = [i for i, t in enumerate(sheets) if question["text"][:25] in t]
                 done = [i for i, t in enumerate(sheets) if f"Klar med fråga {n}" in t]
                 assert title == done, (n, title, done)
+
+    @pytest.mark.parametrize("scheme", ["light", "dark"])
+    def test_an_unanswered_field_prints_as_ruled_space_and_the_print_date_is_named(
+        self, view, scheme: str
+    ) -> None:
+        page = view(1280, scheme).page
+        page.fill("#vgr-d-name", "Linjer")
+        page.fill("#vgr-a-varfor", "Ett svar")
+        wait_saved(page)
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        _, text = pdf_text(page.pdf(format="A4"))
+        flat = " ".join(text.split())
+        assert "Inget svar ännu" not in flat
+        assert re.search(r"Utskriven \d{4}-\d\d-\d\d\.", flat), flat[:400]
+        page.emulate_media(media="print")
+        empties = page.locator(f"{ROOT} .vgr-sheet [data-sheet-empty]:not([hidden])")
+        assert empties.count() == len(field_ids(page)) - 1
+        # Three ruled lines, about 7 mm apart, on every empty field.
+        for empty in empties.all():
+            lines = empty.evaluate(
+                """el => [el, ...['::before', '::after']].map(p => {
+                     const cs = p === el ? getComputedStyle(el) : getComputedStyle(el, p);
+                     return [cs.borderBottomStyle, parseFloat(cs.borderBottomWidth)]; })"""
+            )
+            assert all(style == "solid" and width > 0 for style, width in lines), lines
+            assert empty.bounding_box()["height"] >= 70  # 3 x 7 mm at 96 px per inch
+        # The date stays whole on its line.
+        date = page.locator(f"{ROOT} [data-print-date]")
+        assert date.evaluate("el => el.getClientRects().length") == 1
 
     def test_an_empty_plan_prints_as_the_blank_form(self, view) -> None:
         """With nothing written, "Skriv ut planen" (or the browser's own print)

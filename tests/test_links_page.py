@@ -66,3 +66,18 @@ def test_copy_button_copies_the_full_address(watched: Watched, base_url: str) ->
     assert page.evaluate("navigator.clipboard.readText()") == base_url + "riktlinjen/#mal"
     assert button.text_content() == "Kopierad"
     watched.assert_clean()
+
+
+def test_every_page_title_names_the_site_once(site: Site) -> None:
+    """An intranet link shows the page's title: the start page's read
+    "Kompetensutveckling i VGR - Kompetensutveckling i VGR"."""
+    for built in site.pages():
+        title = re.search(r"<title>([^<]*)</title>", built.html).group(1)
+        assert title.count("Kompetensutveckling i VGR") == 1, (built.url, title)
+    assert re.search(r"<title>([^<]*)</title>", site.page("").html).group(1) == (
+        "Kompetensutveckling i VGR"
+    )
+    assert (
+        "<title>Länkar för intranätet - Kompetensutveckling i VGR</title>"
+        in site.page("lankar/").html
+    )

@@ -34,8 +34,8 @@ def test_described_version_holds_every_on_screen_text_in_order(
     text = described.article_text
     assert len(scenes) >= 5
     for number, texts in enumerate(scenes, start=1):
-        section = text.split(f"Scen {number} ")[1].split(f"Scen {number + 1} ")[0]
-        assert "Bild:" in section
+        section = text.split(f"Bild {number} ")[1].split(f"Bild {number + 1} ")[0]
+        assert "Så ser bilden ut:" in section
         shown = section.split("Text i bild:")[1]
         positions = [shown.index(t) for t in texts]
         assert positions == sorted(positions), f"scene {number} text out of order"
@@ -66,20 +66,20 @@ def test_presentation_mode_by_keyboard(watched: Watched, base_url: str, page_url
     assert dialog.get_attribute("aria-modal") == "true"
     visible = page.locator("[data-scene]:visible")
     assert visible.count() == 1
-    assert page.locator("[data-count]").text_content() == f"Scen 1 av {total}"
+    assert page.locator("[data-count]").text_content() == f"Bild 1 av {total}"
     assert page.evaluate("document.activeElement.matches('[data-scene]')")
     first = visible.get_attribute("id")
 
     page.keyboard.press("ArrowRight")
-    assert page.locator("[data-count]").text_content() == f"Scen 2 av {total}"
+    assert page.locator("[data-count]").text_content() == f"Bild 2 av {total}"
     assert page.locator("[data-scene]:visible").get_attribute("id") != first
     assert page.evaluate("document.activeElement.id") == visible.get_attribute("id")
     page.keyboard.press("ArrowLeft")
     assert page.locator("[data-scene]:visible").get_attribute("id") == first
     page.keyboard.press("ArrowLeft")  # stays on the first scene
-    assert page.locator("[data-count]").text_content() == f"Scen 1 av {total}"
+    assert page.locator("[data-count]").text_content() == f"Bild 1 av {total}"
     page.keyboard.press("End")
-    assert page.locator("[data-count]").text_content() == f"Scen {total} av {total}"
+    assert page.locator("[data-count]").text_content() == f"Bild {total} av {total}"
 
     # Tab stays inside the presentation's controls.
     for _ in range(6):
@@ -99,11 +99,11 @@ def test_buttons_move_between_scenes_without_autoplay(watched: Watched, base_url
     goto_settled(page, base_url + "planera/bildspel/")  # the presentation has started
     page.get_by_role("button", name="Visa som bildspel").click()
     page.clock.run_for(60_000)  # a minute passes: no timer moves the slides on
-    assert page.locator("[data-count]").text_content().startswith("Scen 1 ")
+    assert page.locator("[data-count]").text_content().startswith("Bild 1 ")
     page.get_by_role("button", name="Nästa").click()
-    assert page.locator("[data-count]").text_content().startswith("Scen 2 ")
+    assert page.locator("[data-count]").text_content().startswith("Bild 2 ")
     page.get_by_role("button", name="Föregående").click()
-    assert page.locator("[data-count]").text_content().startswith("Scen 1 ")
+    assert page.locator("[data-count]").text_content().startswith("Bild 1 ")
     page.get_by_role("button", name="Avsluta bildspelet").click()
     assert page.get_by_role("dialog", name=SLIDESHOW).count() == 0
 

@@ -161,3 +161,71 @@ def test_address_on_paper_follows_instant_navigation(browser, base_url: str) -> 
         assert (base_url + "riktlinjen/") in first
     finally:
         context.close()
+
+
+# Decorative icons still drawn on paper: pseudo-elements painted with a mask
+# or a picture (Material's note and fold-out symbols, the fold-out's chevron).
+ICONS = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (!el.checkVisibility({visibilityProperty: true})) continue;
+    for (const pseudo of ['::before', '::after']) {
+      const cs = getComputedStyle(el, pseudo);
+      if (cs.content === 'none' || cs.content === 'normal' || cs.display === 'none') continue;
+      const mask = cs.maskImage || cs.webkitMaskImage || 'none';
+      if (mask !== 'none' || cs.backgroundImage !== 'none')
+        found.push(`${el.tagName}.${String(el.className).trim()}${pseudo}`);
+    }
+  }
+  return [...new Set(found)];
+}"""
+
+
+def test_no_decorative_icons_on_paper(printed: Iterator[tuple[Page, str]]) -> None:
+    """The issue's case: a coloured chevron printed on the accessibility statement."""
+    problems: list[str] = []
+    for page, url in printed:
+        page.emulate_media(media="print")
+        problems += [f"{url or '/'}: {icon}" for icon in page.evaluate(ICONS)]
+        page.emulate_media(media="screen")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_links_on_paper_show_where_they_go(browser, base_url: str, scheme: str) -> None:
+    """The start page's link cards printed "→" and no address; a link out of
+    the site prints its address, a link whose text is the address does not
+    repeat it, and links within the site's text are not cluttered."""
+    context = browser.new_context(color_scheme=scheme, locale="sv-SE")
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="networkidle")
+        cards = page.locator(".md-content :is(.vgr-tasks, .vgr-cards) a")
+        targets = cards.evaluate_all("els => els.map(a => a.href)")
+        assert len(targets) >= 6
+        text = " ".join(sheets(page.pdf(format="A4"))).replace(" ", "")
+        assert "→" not in text
+        for target in targets:
+            assert target.startswith(base_url) and target in text, target
+        page.goto(base_url + "tillganglighet/", wait_until="networkidle")
+        text = " ".join(sheets(page.pdf(format="A4")))
+        assert "(https://www.digg.se/tdosanmalan)" in text.replace(" ", "")
+        page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+        text = " ".join(sheets(page.pdf(format="A4")))
+        assert "vgregion.se/riktlinje-kompetensutveckling" in text
+        assert "(http" not in text.replace(" ", "")
+    finally:
+        context.close()
+
+
+def test_links_on_paper_without_script_show_the_full_address(browser, base_url: str) -> None:
+    """Without JavaScript the links stay relative: the page's address goes before them."""
+    context = browser.new_context(java_script_enabled=False, locale="sv-SE")
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="load")
+        text = " ".join(sheets(page.pdf(format="A4"))).replace(" ", "")
+        for path in ("riktlinjen/", "planera/checklista/", "riktlinjen/i-korthet/", "lankar/"):
+            assert base_url + path in text, path
+    finally:
+        context.close()

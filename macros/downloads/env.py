@@ -20,6 +20,7 @@ from typing import Any
 
 from ..data import DataError, message
 from ..templates import render, render_markdown
+from ..pages import link_origin
 from ..urls import asset_url
 from .build import Download, build_downloads, full_address, listed_downloads, write_downloads
 
@@ -35,6 +36,8 @@ def define_env(env: Any) -> None:
     """Make the downloads and register the macros that link to them."""
     conf = env.conf
     docs_dir = Path(conf["docs_dir"])
+    if not docs_dir.is_absolute():  # Zensical: relative to the project
+        docs_dir = Path(conf.get("root_dir") or ".") / docs_dir
     try:
         downloads = build_downloads(docs_dir, conf["site_name"])
         listed = listed_downloads(docs_dir, downloads)
@@ -46,7 +49,8 @@ def define_env(env: Any) -> None:
 
     def view(item: Download) -> dict[str, Any]:
         return {
-            "href": asset_url(item.path, env.page.file.src_uri, directory_urls),
+            # Raw HTML: from where each engine starts relative links (macros.pages).
+            "href": asset_url(item.path, link_origin(env.page), directory_urls),
             "url": full_address(conf["site_url"] or "", item.path),
             "title": item.title,
             "label": item.label,

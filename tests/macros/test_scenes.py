@@ -72,8 +72,8 @@ def test_presentation_renders_every_scene_in_order_with_its_text() -> None:
     assert sections == [s["id"] for s in data["scenes"]]
     total = len(sections)
     assert (
-        f'aria-label="Scen 1 av {total}"' in html
-        and f'aria-label="Scen {total} av {total}"' in html
+        f'aria-label="Bild 1 av {total}"' in html
+        and f'aria-label="Bild {total} av {total}"' in html
     )
     for scene, body in zip(
         data["scenes"], re.findall(r"<section.*?</section>", html, re.S), strict=True
@@ -87,7 +87,7 @@ def test_presentation_writes_its_dom_contract_and_assets() -> None:
     for part in (
         'data-module="vgr-presentation"',
         'data-dialog-label="Bildspel: Riktlinjen i korthet"',
-        'data-count-format="Scen {number} av {total}"',
+        'data-count-format="Bild {number} av {total}"',
         "data-bar hidden",
         "data-count ",
         'data-action="start"',
@@ -114,7 +114,7 @@ def test_described_version_gives_look_then_exact_text_in_order() -> None:
     sections = markdown.split("\n## ")[1:]
     assert len(sections) == len(data["scenes"])
     for number, (section, scene) in enumerate(zip(sections, data["scenes"], strict=True), 1):
-        assert section.startswith(f"Scen {number} {{ #scen-{scene['id']} }}")
+        assert section.startswith(f"Bild {number} {{ #scen-{scene['id']} }}")
         look, text = section.split("**Text i bild:**")
         assert scene["description"] in look
         positions = [text.index(t) for t in on_screen_text(scene)]
