@@ -27,6 +27,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -37,6 +39,7 @@ from hooks.csp import write_csp  # noqa: E402
 from hooks.offline import use_local_shim  # noqa: E402
 from hooks.page_assets import AssetStepFailed, process_site  # noqa: E402
 from hooks.theme_fixes import ThemeMarkupChanged, fix_site  # noqa: E402
+from macros.downloads.build import build_downloads, write_downloads  # noqa: E402
 from macros.site import Site, check_built_site  # noqa: E402
 
 
@@ -88,9 +91,19 @@ def as_material_markup(site_dir: Path) -> None:
             path.write_text(fixed, encoding="utf-8")
 
 
+def site_name() -> str:
+    """mkdocs.yml's site_name (its !ENV and other tags are not needed here)."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader)["site_name"]
+
+
 def post_build(site_dir: Path, offline: bool = False, docs_dir: Path = ROOT / "docs") -> None:
     """The steps after a build, in the order the hooks run them, each followed
-    by its check. The offline copy has no directory URLs (page.html, not page/)."""
+    by its check. The offline copy has no directory URLs (page.html, not page/).
+    The downloads first: MkDocs' macros wrote them already (the same bytes),
+    Zensical does not run the macros' on_post_build."""
+    write_downloads(build_downloads(docs_dir, site_name()), site_dir)
     as_material_markup(site_dir)
     fix_site(site_dir)
     checks.check_theme_fixes(site_dir)
