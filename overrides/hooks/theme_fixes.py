@@ -82,10 +82,18 @@ FIXES = [
         # (a name would make Chromium ignore role="none": it is kept as data)
         '<nav class="md-nav" data-md-level="1" role="none" data-labelledby=',
     ),
+    (
+        "each section of the table of contents is a navigation landmark",
+        '<nav class="md-nav" aria-label=',
+        '<nav class="md-nav" role="none" data-label=',
+    ),
 ]
 
 
-OPTIONAL = {"the permalink is part of its heading's name and a Tab stop"}
+OPTIONAL = {
+    "the permalink is part of its heading's name and a Tab stop",
+    "each section of the table of contents is a navigation landmark",
+}
 
 
 class ThemeMarkupChanged(Exception):
