@@ -36,7 +36,7 @@ new MutationObserver((records) => {
     if (root) roots.add(root);
   }
   for (const root of roots) {
-    if (root.closest('[hidden]')) continue;
+    if (!root.checkVisibility()) continue;
     const text = root.textContent.replace(/\\s+/g, ' ').trim();
     if (text) window.__live.push(text);
   }
@@ -182,6 +182,7 @@ def test_no_empty_alert_and_no_live_text_at_load(listened: Watched) -> None:
         ".map(e => e.textContent.trim())"
     )
     assert filled == []
+    assert live(page) == []  # nothing shown in a live region while the page loaded
 
 
 def test_status_bar_is_read_in_browse_mode(listened: Watched) -> None:
