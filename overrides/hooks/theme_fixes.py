@@ -8,6 +8,7 @@ not run these hooks); markup already fixed is left as it is.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,12 +78,6 @@ FIXES = [
         '<nav class="md-search__options" role="none">',
     ),
     (
-        "each section of the site navigation is a navigation landmark",
-        '<nav class="md-nav" data-md-level="1" aria-labelledby=',
-        # (a name would make Chromium ignore role="none": it is kept as data)
-        '<nav class="md-nav" data-md-level="1" role="none" data-labelledby=',
-    ),
-    (
         "each section of the table of contents is a navigation landmark",
         '<nav class="md-nav" aria-label=',
         '<nav class="md-nav" role="none" data-label=',
@@ -94,6 +89,13 @@ OPTIONAL = {
     "the permalink is part of its heading's name and a Tab stop",
     "each section of the table of contents is a navigation landmark",
 }
+
+
+# Not changed: each section of the site navigation stays a named navigation
+# landmark (<nav aria-labelledby aria-expanded>). Material's script finds the
+# section by [aria-labelledby] when its label is clicked and throws if it is
+# gone, and Chromium ignores role="none" on an element with a name.
+PATTERN_FIXES: list[tuple[str, re.Pattern[str], str, str]] = []
 
 
 class ThemeMarkupChanged(Exception):
@@ -110,6 +112,12 @@ def apply_fixes(html: str, where: str) -> str:
                 continue
             raise ThemeMarkupChanged(f"theme_fixes: {where}: markup for '{what}' not found")
         html = html.replace(old, new)
+    for what, pattern, replacement, done in PATTERN_FIXES:
+        if done in html:
+            continue
+        html, count = pattern.subn(replacement, html)
+        if not count:
+            raise ThemeMarkupChanged(f"theme_fixes: {where}: markup for '{what}' not found")
     return html
 
 
