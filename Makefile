@@ -10,7 +10,7 @@ ENGINE ?= mkdocs
 ZVENV  ?= .venv-zensical
 ZBIN   := $(ZVENV)/bin
 
-.PHONY: serve build zensical test test-fast lint bench bench-pages offline lock clean distclean
+.PHONY: serve build zensical test test-fast lint bench bench-pages offline lock clean distclean screen-reader
 
 # --- The interpreter: checked before anything is created -----------------------
 # "3.11.7", or "3.11.2!" when too old, or nothing when $(PYTHON) does not run.
@@ -124,6 +124,12 @@ test-fast: $(VENV)/.dev  ## The tests an editor needs, in seconds: macros, data,
 lint: $(VENV)/.dev
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
+
+# Orca (a real screen reader) over a fixed route through the checklist, on a
+# virtual desktop; rewrites scripts/screen-reader/transcript.txt and prints
+# what changed. Not part of `make test`. scripts/screen-reader/README.md.
+screen-reader: $(VENV)/.dev  ## Orca reads the checklist; transcript in scripts/screen-reader/
+	dbus-run-session -- $(BIN)/python scripts/screen-reader/run.py
 
 offline: $(VENV)/.runtime  ## Write the offline copy to dist/kompetensutveckling-offline.zip
 	$(BIN)/python scripts/offline.py

@@ -8,6 +8,7 @@ not run these hooks); markup already fixed is left as it is.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-# (what, Material's markup, the fixed markup)
+# (what, Material's markup, the fixed markup); fixes in OPTIONAL apply only
+# where the page has that markup (a page without a Markdown heading has no
+# permalink).
 FIXES = [
     (
         "search dialog has no accessible name (axe: aria-dialog-name)",
@@ -28,7 +31,71 @@ FIXES = [
         '<label class="md-header__button md-icon" for="__drawer">',
         '<label class="md-header__button md-icon" for="__drawer" data-module="vgr-menu">',
     ),
+    # What a screen reader hears (issue 25). The "¶" permalink sits inside its
+    # heading: the heading's name ended in "¶" and each heading added a Tab
+    # stop. The same links are in the table of contents ("Innehållsförteckning"),
+    # so the "¶" stays for the mouse only.
+    (
+        "the permalink is part of its heading's name and a Tab stop",
+        '<a class="headerlink" href="',
+        '<a class="headerlink" aria-hidden="true" tabindex="-1" href="',
+    ),
+    # The header's title repeats the site's name (the logo link's name) and
+    # the page's title (shown when the h1 has scrolled away): a screen reader
+    # heard both twice. It is visual only.
+    (
+        "the header's title repeats the site's name and the page's title",
+        '<div class="md-header__title" data-md-component="header-title">',
+        '<div class="md-header__title" data-md-component="header-title" aria-hidden="true">',
+    ),
+    # Material's only English label, on the site's navigation.
+    (
+        "the site navigation is labelled in English ('Navigation')",
+        '<nav class="md-nav md-nav--primary" aria-label="Navigation"',
+        '<nav class="md-nav md-nav--primary" aria-label="Webbplatsens sidor"',
+    ),
+    # Fewer landmarks: 16 were announced on the checklist's load. The header's
+    # wrapper, the search's option buttons and each section of the site
+    # navigation were navigation landmarks of their own; they are parts.
+    (
+        "the header's wrapper is a navigation landmark",
+        '<nav class="md-header__inner md-grid" aria-label="Sidhuvud">',
+        '<nav class="md-header__inner md-grid" role="none">',
+    ),
+    (
+        "the colour scheme switch is an unnamed form landmark",
+        '<form class="md-header__option" data-md-component="palette">',
+        '<form class="md-header__option" data-md-component="palette" role="none">',
+    ),
+    (
+        "the search field's form is a second, unnamed landmark in the search",
+        '<form class="md-search__form" name="search">',
+        '<form class="md-search__form" name="search" role="none">',
+    ),
+    (
+        "the search's option buttons are a navigation landmark",
+        '<nav class="md-search__options" aria-label="Sök">',
+        '<nav class="md-search__options" role="none">',
+    ),
+    (
+        "each section of the table of contents is a navigation landmark",
+        '<nav class="md-nav" aria-label=',
+        '<nav class="md-nav" role="none" data-label=',
+    ),
 ]
+
+
+OPTIONAL = {
+    "the permalink is part of its heading's name and a Tab stop",
+    "each section of the table of contents is a navigation landmark",
+}
+
+
+# Not changed: each section of the site navigation stays a named navigation
+# landmark (<nav aria-labelledby aria-expanded>). Material's script finds the
+# section by [aria-labelledby] when its label is clicked and throws if it is
+# gone, and Chromium ignores role="none" on an element with a name.
+PATTERN_FIXES: list[tuple[str, re.Pattern[str], str, str]] = []
 
 
 class ThemeMarkupChanged(Exception):
@@ -41,8 +108,16 @@ def apply_fixes(html: str, where: str) -> str:
         if new in html:
             continue
         if old not in html:
+            if what in OPTIONAL:
+                continue
             raise ThemeMarkupChanged(f"theme_fixes: {where}: markup for '{what}' not found")
         html = html.replace(old, new)
+    for what, pattern, replacement, done in PATTERN_FIXES:
+        if done in html:
+            continue
+        html, count = pattern.subn(replacement, html)
+        if not count:
+            raise ThemeMarkupChanged(f"theme_fixes: {where}: markup for '{what}' not found")
     return html
 
 

@@ -376,7 +376,7 @@ class TestBadImports:
         assert message in error.text_content()
         assert "”plan.json”" in error.text_content()
         assert "Inget har ändrats." in error.text_content()
-        assert page.locator("[data-error][role=alert]").count() == 1
+        assert page.locator("[data-error][aria-live=assertive]").count() == 1
         assert page.evaluate(f"localStorage.getItem({KEY!r})") == before
         assert page.input_value("#vgr-a-varfor") == "Viktigt svar"
         assert page.evaluate("Object.getPrototypeOf({}).a") is None
