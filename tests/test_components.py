@@ -66,8 +66,8 @@ def test_two_presentations_on_one_page_keep_their_own_state(two: Watched) -> Non
     assert second.get_attribute("role") == "dialog" and first.get_attribute("role") is None
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert second.locator("[data-count]").text_content() == f"Scen 3 av {second_total}"
-    assert first.locator("[data-count]").text_content().startswith("Scen 1 av ")
+    assert second.locator("[data-count]").text_content() == f"Bild 3 av {second_total}"
+    assert first.locator("[data-count]").text_content().startswith("Bild 1 av ")
     assert first.locator("[data-scene]:visible").count() == first.locator("[data-scene]").count()
     page.keyboard.press("Escape")
     assert second.get_attribute("role") is None
@@ -75,7 +75,7 @@ def test_two_presentations_on_one_page_keep_their_own_state(two: Watched) -> Non
     first.get_by_role("button", name="Visa som bildspel").click()
     page.keyboard.press("End")
     first_total = first.locator("[data-scene]").count()
-    assert first.locator("[data-count]").text_content() == f"Scen {first_total} av {first_total}"
+    assert first.locator("[data-count]").text_content() == f"Bild {first_total} av {first_total}"
     assert second.locator("[data-scene]:visible").count() == second_total
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.dataset.action") == "start"
@@ -86,7 +86,7 @@ def test_broken_widget_fails_alone_with_an_error(browser, tmp_path: Path) -> Non
     folder = page_with_two_presentations(tmp_path)
     html = (folder / "index.html").read_text(encoding="utf-8")
     # The first presentation loses its counter text: that one must not start.
-    html = html.replace('data-count-format="Scen {number} av {total}"', "", 1)
+    html = html.replace('data-count-format="Bild {number} av {total}"', "", 1)
     (folder / "index.html").write_text(html, encoding="utf-8")
     server, url = serve(folder)
     context = browser.new_context()
