@@ -38,7 +38,7 @@ from tests.test_checklist import (
 QUESTIONS = load_questions(PROJECT / "docs" / "data" / "planning_questions.yml")["questions"]
 # The checklist's action names and "Fler val" headings: the one place they live.
 WORDS = (
-    jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "overrides" / "widgets"))
+    jinja2.Environment(loader=jinja2.FileSystemLoader(PROJECT / "templates" / "widgets"))
     .get_template("checklist_actions.html")
     .module
 )

@@ -144,6 +144,6 @@ def test_edits_to_macros_and_widget_templates_show_without_restart(served: Serve
     served.wait_for(
         "planera/", lambda _, body: "Mallen är ändrad och Python omladdad." in body, "the code edit"
     )
-    for path in ("macros/questions.py", "overrides/widgets/questions.md"):
+    for path in ("macros/questions.py", "templates/widgets/questions.md"):
         shutil.copyfile(ROOT / path, served.project / path)
     served.wait_for("planera/", lambda _, body: "Mallen är ändrad" not in body, "the page")
