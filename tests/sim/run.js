@@ -1,0 +1,356 @@
+/* Deterministic simulation of the checklist's sync core (the real code in
+   docs/javascripts/checklist/1-core.js and 2-tab.js) over one shared storage.
+   One job: drive 2-4 tabs through random schedules and check the promises
+   after every step; print the seed of any failure so it replays exactly.
+
+   Usage: node tests/sim/run.js [--schedules N] [--seed S] [--steps K] [--trace]
+   Schedule i runs with seed S+i; a failure prints "replay: --seed X --schedules 1".
+
+   The storage model is Chromium's: every tab reads its own cached copy of
+   localStorage; another tab's write reaches that copy late (in write order,
+   and a tab's own write supersedes older ones still on their way); the
+   storage event that follows may come late, twice, out of order or never;
+   focus and pageshow re-read. Writes can fail (a full storage) for a while. */
+"use strict";
+
+const path = require("path");
+const dir = path.join(__dirname, "..", "..", "docs", "javascripts", "checklist");
+const core = require(path.join(dir, "1-core.js")).core;
+const { Tab } = require(path.join(dir, "2-tab.js"));
+
+const MODEL = core.makeModel({
+  questionsVersion: 1,
+  details: ["name"],
+  questions: [
+    { id: "varfor", text: "Varför?", fields: [{ id: "varfor", text: "Varför?" }, { id: "effekt", text: "Effekt?" }] },
+    { id: "hur", text: "Hur?", fields: [{ id: "hur", text: "Hur?" }] },
+  ],
+}, { name: "Namn" });
+const FIELDS = ["name", "varfor", "effekt", "hur"];
+/* The longest a write takes to reach another tab's copy of storage (ms, as the
+   simulated clock runs: each step is 1-400 ms). A tab watches its own writes
+   for core.TRACK_MS (60 s), far longer. */
+const MAX_LAG = 3000;
+
+function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n) => Math.floor(next() * n), pick: (list) => list[Math.floor(next() * list.length)], chance: (p) => next() < p };
+}
+
+class Failure extends Error {}
+
+function schedule(seed, steps, trace) {
+  const r = rng(seed);
+  const log = [];
+  const note = (s) => { log.push(s); if (trace) console.log(s); };
+  let truth = null;
+  let clock = 1_700_000_000_000;
+  let planSeq = 0;
+  const sentences = []; /* { text, tab, plan, field, saved, erased } */
+  const allowed = {}; /* sentence text -> plans it may be in (copies, imports) */
+  const count = 2 + r.int(3);
+  const tabs = [];
+
+  function makeTab(i, session, recalled) {
+    const t = new Tab(MODEL, session, () => `p${++planSeq}`);
+    const sim = tabs[i] || { i, queue: [], frozen: false, full: false, typing: null, session: null };
+    sim.tab = t;
+    sim.cache = truth;
+    sim.queue = [];
+    t.load(core.readState(sim.cache, MODEL).state, recalled, clock);
+    tabs[i] = sim;
+    return sim;
+  }
+  for (let i = 0; i < count; i++) makeTab(i, { id: `t${i}` }, null);
+
+  const planText = (plan, f) => (plan ? [core.textOf(plan, MODEL, f)].concat(core.copiesOf(plan, f).map((c) => c.text)) : []);
+  /* A tab reading storage for a sync only looks (a save gets its own fresh copy). */
+  const seen = new Map();
+  const readOnly = (raw) => {
+    if (!seen.has(raw)) {
+      if (seen.size > 8) seen.delete(seen.keys().next().value);
+      seen.set(raw, core.readState(raw, MODEL).state);
+    }
+    return seen.get(raw);
+  };
+  const truthState = () => readOnly(truth);
+
+  function write(sim) {
+    const t = sim.tab;
+    const state = core.readState(sim.cache, MODEL).state;
+    const d = t.draft(state, clock, false);
+    if (!d) return false;
+    if (sim.full) { t.failing = true; note(`  t${sim.i} write failed (full)`); return false; }
+    truth = d.text;
+    sim.cache = d.text;
+    sim.queue = [];
+    t.commit(d, clock);
+    tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); });
+    sentences.forEach((s) => {
+      if (s.tab === sim.i && s.done && !s.saved) {
+        s.saved = d.ops.some((op) => op.type === "text" && op.plan === s.plan && op.field === s.field && op.value.includes(s.text));
+      }
+    });
+    return true;
+  }
+
+  function sync(sim) {
+    const res = sim.tab.sync(readOnly(sim.cache), clock);
+    res.told.forEach((x) => {
+      if (x.type === "gone" && r.chance(0.3)) { /* the person undoes the deletion from the notice */
+        sim.tab.add(core.clone(x.copy), false);
+        note(`  t${sim.i} undoes deletion of ${x.plan}`);
+      }
+    });
+    if (res.save) write(sim);
+  }
+
+  /* The oldest update on its way reaches the tab's copy; its storage event may be lost or come twice. */
+  function deliver(sim) {
+    if (!sim.queue.length) return;
+    sim.cache = sim.queue.shift().value;
+    if (r.chance(0.8)) sync(sim);
+    if (r.chance(0.1)) sync(sim);
+  }
+
+  function shownField(sim, f) {
+    return core.textOf(sim.tab.shown(), MODEL, f);
+  }
+
+  function markErased(sim, f, text) {
+    sentences.forEach((s) => { if (s.plan === sim.tab.planId && s.field === f && text.includes(s.text)) s.erased = true; });
+  }
+
+  const actions = [
+    [30, function type(sim) {
+      const t = sim.tab;
+      let ty = sim.typing;
+      if (!ty || ty.plan !== t.planId) {
+        const f = r.pick(FIELDS);
+        const s = { text: ` <${sim.i}.${sentences.length}>`, tab: sim.i, plan: t.planId, field: f, at: 0, saved: false, done: false, erased: false };
+        sentences.push(s);
+        allowed[s.text] = [t.planId];
+        ty = sim.typing = s;
+      }
+      t.focus(ty.field);
+      const value = shownField(sim, ty.field) + ty.text[ty.at++];
+      t.edit({ type: "text", plan: ty.plan, field: ty.field, value });
+      if (ty.at === ty.text.length) { ty.done = true; sim.typing = null; if (r.chance(0.3)) t.release(); }
+    }],
+    [4, function fill(sim) {
+      if (sim.typing) return;
+      const t = sim.tab;
+      const f = r.pick(FIELDS);
+      t.focus(f);
+      markErased(sim, f, shownField(sim, f));
+      const s = { text: ` [${sim.i}.${sentences.length}]`, tab: sim.i, plan: t.planId, field: f, saved: false, done: true, erased: false };
+      sentences.push(s);
+      allowed[s.text] = [t.planId];
+      t.edit({ type: "text", plan: t.planId, field: f, value: s.text });
+      t.release();
+    }],
+    [14, function save(sim) { write(sim); }],
+    [14, function arrive(sim) { deliver(sim); }],
+    [3, function strayEvent(sim) { sync(sim); }],
+    [4, function refocus(sim) { sim.cache = truth; sim.queue = []; sync(sim); }],
+    [2, function freeze(sim) { write(sim); sim.frozen = true; }],
+    [2, function reload(sim) {
+      if (sim.typing) return;
+      write(sim);
+      const session = JSON.parse(JSON.stringify(sim.tab.session()));
+      makeTab(sim.i, session, sim.tab.planId);
+    }],
+    [2, function newPlan(sim) {
+      if (sim.typing) return;
+      write(sim);
+      sim.tab.open(sim.tab.fresh(false, clock));
+      write(sim);
+    }],
+    [2, function duplicate(sim) {
+      if (sim.typing) return;
+      write(sim);
+      const copy = core.clone(sim.tab.shown());
+      copy.id = `p${++planSeq}`;
+      planText(copy, "varfor").concat(...FIELDS.map((f) => planText(copy, f))).forEach((text) => {
+        sentences.forEach((s) => { if (text.includes(s.text)) allowed[s.text].push(copy.id); });
+      });
+      sim.tab.open(sim.tab.add(copy, false));
+      write(sim);
+    }],
+    [2, function remove(sim) {
+      if (sim.typing) return;
+      const t = sim.tab;
+      const d = t.draft(core.readState(sim.cache, MODEL).state, clock, true);
+      if (d && !sim.full) { truth = sim.cache = d.text; t.commit(d, clock); tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); }); }
+    sentences.forEach((x) => { if (x.tab === sim.i && x.plan === t.planId && !x.saved) x.erased = true; });
+      const id = t.planId;
+      const plan = t.remove(id);
+      sim.undo = plan;
+      t.open(t.latest() || t.fresh(true, clock));
+      write(sim);
+    }],
+    [1, function undo(sim) {
+      if (!sim.undo || sim.typing) return;
+      const plan = sim.undo;
+      sim.undo = null;
+      sim.tab.add(plan, false);
+      sim.tab.open(plan.id);
+      write(sim);
+    }],
+    [2, function choose(sim) {
+      if (sim.typing) return;
+      const ids = Object.keys(sim.tab.known());
+      if (ids.length) sim.tab.open(r.pick(ids));
+    }],
+    [2, function conflictChoice(sim) {
+      if (sim.typing) return;
+      const t = sim.tab;
+      const plan = t.shown();
+      const f = FIELDS.find((x) => core.copiesOf(plan, x).length);
+      if (!f) return;
+      const copy = r.pick(core.copiesOf(plan, f));
+      t.focus(f);
+      if (r.chance(0.5)) {
+        const box = core.textOf(plan, MODEL, f);
+        t.edit({ type: "text", plan: t.planId, field: f, value: box ? box + "\n\n" + copy.text : copy.text });
+        t.edit({ type: "drop", plan: t.planId, field: f, text: copy.text });
+        if (!core.textOf(t.shown(), MODEL, f).includes(copy.text)) throw new Failure(`"Lägg till" did not put the text in the answer (t${sim.i})`);
+      } else {
+        markErased(sim, f, copy.text);
+        t.edit({ type: "drop", plan: t.planId, field: f, text: copy.text });
+        if (core.copiesOf(t.shown(), f).some((c) => c.text === copy.text)) throw new Failure(`"Ta bort" left the text (t${sim.i})`);
+      }
+      t.release();
+    }],
+    [2, function storageFull(sim) { sim.full = !sim.full; }],
+  ];
+  const total = actions.reduce((n, a) => n + a[0], 0);
+
+  function check(final) {
+    const state = truthState();
+    for (const [id, plan] of Object.entries(state.plans)) {
+      for (const f of FIELDS) {
+        const answer = core.textOf(plan, MODEL, f);
+        const copies = core.copiesOf(plan, f).map((c) => c.text);
+        copies.forEach((c, i) => {
+          if (answer.includes(c)) throw new Failure(`copy in ${id}/${f} duplicates the answer: ${JSON.stringify(c)}`);
+          if (copies.some((o, j) => j !== i && o.includes(c))) throw new Failure(`copy in ${id}/${f} twice: ${JSON.stringify(c)}`);
+        });
+      }
+    }
+    for (const s of sentences) {
+      if (!s.saved || s.erased) continue;
+      const plan = state.plans[s.plan];
+      for (const [id, p] of Object.entries(state.plans)) {
+        if (allowed[s.text].includes(id)) continue;
+        if (FIELDS.some((f) => planText(p, f).some((x) => x.includes(s.text)))) throw new Failure(`sentence ${s.text} from ${s.plan} is in plan ${id}`);
+      }
+      if (!plan && state.deleted[s.plan]) continue;
+      if (plan && planText(plan, s.field).some((x) => x.includes(s.text))) continue;
+      const t = tabs[s.tab].tab;
+      const held = t.pending.concat(t.sent.map((x) => x.op))
+        .some((op) => op.plan === s.plan && op.type === "text" && op.field === s.field && op.value.includes(s.text));
+      if (!final && held) continue;
+      throw new Failure(`sentence ${s.text} typed in t${s.tab} (${s.plan}/${s.field}) is lost${final ? " after settling" : ""}`);
+    }
+    for (const sim of tabs) {
+      const t = sim.tab;
+      if (t.unsaved() || t.failing || t.pending.some((op) => op.hold)) continue;
+      const shown = t.shown();
+      const stored = t.store.plans[t.planId] || t.copies[t.planId];
+      for (const f of FIELDS) {
+        const have = planText(stored, f);
+        planText(shown, f).filter(Boolean).forEach((x) => {
+          if (!have.includes(x)) throw new Failure(`t${sim.i} says "Sparat" but storage does not hold ${JSON.stringify(x)} in ${f}`);
+        });
+      }
+    }
+  }
+
+  for (let step = 0; step < steps; step++) {
+    clock += 1 + r.int(400);
+    const live = tabs.filter((s) => !s.frozen);
+    tabs.forEach((o) => { while (!o.frozen && o.queue.length && o.queue[0].due <= clock) deliver(o); });
+    const sim = r.pick(tabs);
+    if (sim.frozen) {
+      if (r.chance(0.3)) { sim.frozen = false; sim.cache = truth; sim.queue = []; sync(sim); note(`${step} t${sim.i} thaw`); }
+    } else {
+      let x = r.int(total);
+      const act = actions.find((a) => (x -= a[0]) < 0)[1];
+      note(`${step} t${sim.i} ${act.name}`);
+      act(sim);
+    }
+    if (!live.length) tabs.forEach((s) => { s.frozen = false; });
+    if (trace) {
+      const st = truthState();
+      for (const [id, p] of Object.entries(st.plans)) {
+        note(`    ${id}: ` + FIELDS.map((f) => `${f}=${JSON.stringify(planText(p, f))}`).join(" ") + ` revs=${JSON.stringify(p.revs)}`);
+      }
+      note(`    deleted: ${Object.keys(st.deleted)}; ` + tabs.map((o) => `t${o.i}@${o.tab.planId} pend=${JSON.stringify(o.tab.pending.map((x) => [x.type, x.plan, x.field, x.value, x.hold && "hold", x.base === null && "nobase"]))} sent=${o.tab.sent.map((x) => x.w)} q=${o.queue.length}`).join(" | "));
+    }
+    check(false);
+  }
+  /* Settle: everyone thawed, out of the fields, storage no longer full, every update delivered. */
+  tabs.forEach((sim) => {
+    sim.frozen = false; sim.full = false; sim.typing = null; sim.tab.release();
+  });
+  clock += 2 * core.TRACK_MS;
+  for (let round = 0; round < 30; round++) {
+    let wrote = false;
+    for (const sim of tabs) {
+      sim.cache = truth; sim.queue = [];
+      sync(sim);
+      wrote = write(sim) || wrote;
+    }
+    if (!wrote) break;
+    if (round === 29) throw new Failure("the tabs never stopped writing");
+  }
+  check(true);
+  const state = truthState();
+  clock += 2 * core.TRACK_MS;
+  for (const sim of tabs) {
+    sim.tab.sync(state, clock);
+    if (sim.tab.sent.length) throw new Failure(`t${sim.i} still has unconfirmed writes after settling`);
+    const shown = sim.tab.shown();
+    const stored = state.plans[sim.tab.planId];
+    if (!stored) continue;
+    for (const f of FIELDS) {
+      if (JSON.stringify(planText(shown, f)) !== JSON.stringify(planText(stored, f))) {
+        throw new Failure(`t${sim.i} shows ${JSON.stringify(planText(shown, f))} in ${f}, storage has ${JSON.stringify(planText(stored, f))}`);
+      }
+    }
+  }
+  return log;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
+  const n = opt("--schedules", 1000);
+  const seed = opt("--seed", 1);
+  const steps = opt("--steps", 60);
+  const trace = args.includes("--trace");
+  const started = Date.now();
+  for (let i = 0; i < n; i++) {
+    const s = (seed + i) >>> 0;
+    try {
+      schedule(s, steps, trace);
+    } catch (err) {
+      if (!(err instanceof Failure)) console.error(err.stack);
+      console.log(`FAILED seed ${s}: ${err.message}`);
+      console.log(`replay: node tests/sim/run.js --seed ${s} --schedules 1 --steps ${steps} --trace`);
+      process.exit(1);
+    }
+  }
+  console.log(`ok: ${n} schedules of ${steps} steps from seed ${seed} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+if (require.main === module) main();
+module.exports = { schedule, Failure };
