@@ -58,8 +58,9 @@ function schedule(seed, steps, trace) {
   const count = 2 + r.int(3);
   const tabs = [];
 
+  let pages = 0;
   function makeTab(i, session, recalled) {
-    const t = new Tab(MODEL, session, () => `p${++planSeq}`);
+    const t = new Tab(MODEL, `t${i}-${++pages}`, session, () => `p${++planSeq}`);
     const sim = tabs[i] || { i, queue: [], frozen: false, full: false, typing: null, session: null };
     sim.tab = t;
     sim.cache = truth;
@@ -68,7 +69,7 @@ function schedule(seed, steps, trace) {
     tabs[i] = sim;
     return sim;
   }
-  for (let i = 0; i < count; i++) makeTab(i, { id: `t${i}` }, null);
+  for (let i = 0; i < count; i++) makeTab(i, {}, null);
 
   const planText = (plan, f) => (plan ? [core.textOf(plan, MODEL, f)].concat(core.copiesOf(plan, f).map((c) => c.text)) : []);
   /* A tab reading storage for a sync only looks (a save gets its own fresh copy). */

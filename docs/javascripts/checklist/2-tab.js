@@ -12,11 +12,12 @@
   const empty = () => ({ current: null, plans: {}, deleted: {}, extra: {} });
 
   class Tab {
-    /** session: what this tab kept over a reload ({ id, n, sent, pending }); newId() makes plan ids. */
-    constructor(model, session, newId) {
+    /** id: this page's own (new at every load); session: what the tab kept
+        over a reload ({ sent, pending }); newId() makes plan ids. */
+    constructor(model, id, session, newId) {
       this.model = model;
-      this.id = session.id;
-      this.n = session.n || 0;
+      this.id = id;
+      this.n = 0;
       this.sent = session.sent || []; /* written, not yet seen again in storage */
       this.pending = session.pending || []; /* not written yet (storage full when the page was left) */
       this.store = empty();
@@ -29,7 +30,7 @@
 
     /** What this tab keeps over a reload (in sessionStorage). */
     session() {
-      return { id: this.id, n: this.n, sent: this.sent, pending: this.pending.filter((op) => !op.hold && !op.quiet) };
+      return { sent: this.sent, pending: this.pending.filter((op) => !op.hold && !op.quiet) };
     }
 
     /** First read. recalled: the plan this tab showed before a reload. */
@@ -136,7 +137,7 @@
     /** Writes of this tab (in the last minute) that storage no longer shows, and
         nobody who wrote after them saw: do them again. */
     reconcile(state, now) {
-      const lost = this.sent.filter((s) => !confirmed(state, this.model, s, this.id));
+      const lost = this.sent.filter((s) => !confirmed(state, this.model, s, s.tab));
       this.sent = this.sent.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
       const again = [];
       lost.forEach((s) => {
@@ -167,7 +168,7 @@
     /** The draft was written. */
     commit(d, now) {
       this.pending = this.pending.filter((op) => !d.ops.includes(op));
-      d.ops.forEach((op, i) => this.sent.push({ w: d.ws[i], at: now, op: Object.assign({}, op, { base: null }) }));
+      d.ops.forEach((op, i) => this.sent.push({ w: d.ws[i], at: now, tab: this.id, op: Object.assign({}, op, { base: null }) }));
       this.store = d.state;
       this.failing = false;
       d.ops.forEach((op) => { if (op.type === "create" || op.type === "delete") delete this.copies[op.plan]; });
