@@ -141,7 +141,12 @@ function schedule(seed, steps, trace) {
         ty = sim.typing = s;
       }
       t.focus(ty.field);
-      const value = shownField(sim, ty.field) + ty.text[ty.at++];
+      /* The caret: where this tab typed last, kept when the box only grew after it (as the adapter's setValue does). */
+      const box = shownField(sim, ty.field);
+      if (ty.at === 0 || ty.box === undefined || !box.startsWith(ty.box.slice(0, ty.caret))) ty.caret = box.length;
+      const value = box.slice(0, ty.caret) + ty.text[ty.at++] + box.slice(ty.caret);
+      ty.caret++;
+      ty.box = value;
       t.edit({ type: "text", plan: ty.plan, field: ty.field, value });
       if (ty.at === ty.text.length) { ty.done = true; sim.typing = null; if (r.chance(0.3)) t.release(); }
     }],

@@ -188,13 +188,15 @@
         if (!this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
       }
       if (own(state.plans, id)) delete this.copies[id];
-      /* The field the person is in keeps its text; what storage has is shown beside it. */
+      /* The field the person is in keeps its text, unless what is stored only
+         adds after it (the caret stays where it is); what storage has is shown beside it. */
       const f = this.active;
-      if (f && !this.pending.some((op) => op.plan === id && op.field === f && op.type === "text")) {
+      const stored = textOf(this.planIn(id), this.model, f);
+      const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
+      if (held && held.hold && stored.startsWith(held.value)) this.pending.splice(this.pending.indexOf(held), 1);
+      else if (f && !held) {
         const box = textOf(was, this.model, f);
-        if (box !== textOf(this.planIn(id), this.model, f)) {
-          this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true });
-        }
+        if (!stored.startsWith(box)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true });
       }
       const after = this.shown(id);
       for (const field of Object.keys(after.conflicts)) {
