@@ -5,7 +5,7 @@ VENV   ?= .venv
 PORT   ?= 8000
 BIN    := $(VENV)/bin
 
-.PHONY: serve build test test-fast lint bench bench-pages offline lock clean distclean
+.PHONY: serve build test test-fast lint bench bench-pages offline lock clean distclean fuzz
 
 # --- The interpreter: checked before anything is created -----------------------
 # "3.11.7", or "3.11.2!" when too old, or nothing when $(PYTHON) does not run.
@@ -108,3 +108,10 @@ clean:
 
 distclean: clean  ## Also remove the virtual environment and the benchmark's npm packages
 	rm -rf $(VENV) benchmarks/lighthouse/node_modules
+
+# The checklist's sync simulation, long run (not part of `make test`, which runs
+# 10,000 schedules): SCHEDULES=... SEED=... (a new seed each run unless given).
+# A failure prints the seed and the command that replays it.
+SCHEDULES ?= 1000000
+fuzz:  ## Run the checklist's sync simulation over a million schedules (Node.js)
+	node tests/sim/run.js --schedules $(SCHEDULES) --seed $${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')} --steps 60

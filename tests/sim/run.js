@@ -336,8 +336,133 @@ function schedule(seed, steps, trace) {
   return log;
 }
 
+/* The races the simulation found, each as a short scripted scenario. */
+function races() {
+  const check = (ok, what) => { if (!ok) throw new Failure(what); };
+  const world = () => {
+    const w = { truth: null, now: 1_700_000_000_000, n: 0 };
+    w.tab = (name, session) => {
+      const t = new Tab(MODEL, `${name}-${++w.n}`, session || {}, () => `p${++w.n}`);
+      t.cache = w.truth;
+      t.load(core.readState(t.cache, MODEL).state, null, w.now);
+      return t;
+    };
+    w.save = (t, full) => {
+      w.now += 100;
+      const d = t.draft(core.readState(t.cache, MODEL).state, w.now, false);
+      if (!d || full) return false;
+      w.truth = t.cache = d.text;
+      t.commit(d, w.now);
+      return true;
+    };
+    w.see = (t, raw, full) => {
+      w.now += 100;
+      t.cache = raw === undefined ? w.truth : raw;
+      if (t.sync(core.readState(t.cache, MODEL).state, w.now).save) w.save(t, full);
+    };
+    w.type = (t, field, value) => { t.focus(field); t.edit({ type: "text", plan: t.planId, field, value }); };
+    w.has = (plan, field, text) => core.present(core.readState(w.truth, MODEL).state.plans[plan], MODEL, field, text);
+    return w;
+  };
+
+  /* 1. A stale write over a write its tab had already seen in storage. */
+  let w = world();
+  const a = w.tab("a");
+  w.type(a, "name", "Planen");
+  w.save(a);
+  const b = w.tab("b");
+  w.type(a, "varfor", "Från A");
+  w.save(a);
+  w.see(a); /* A has seen its write in storage */
+  a.release(); /* and the person has left the field */
+  w.type(b, "hur", "Från B");
+  w.save(b); /* B's copy of storage is older than A's write */
+  check(!w.has(a.planId, "varfor", "Från A"), "scenario 1 did not lose the text to begin with");
+  w.see(a);
+  check(w.has(a.planId, "varfor", "Från A") && w.has(a.planId, "hur", "Från B"), "1: a stale write lost a text");
+
+  /* 2 and 3. Writing in, and undoing, a plan deleted elsewhere brings back all of it. */
+  w = world();
+  const c = w.tab("c");
+  w.type(c, "varfor", "Första");
+  w.save(c);
+  const d = w.tab("d");
+  const stale = w.truth;
+  w.type(c, "hur", "Andra");
+  w.save(c);
+  w.see(d);
+  d.remove(d.planId);
+  w.save(d);
+  w.see(c, stale); /* c reads an old copy, then types in the plan */
+  c.cache = w.truth;
+  w.type(c, "effekt", "Tredje");
+  w.save(c);
+  const plan = c.planId;
+  check(w.has(plan, "varfor", "Första") && w.has(plan, "hur", "Andra") && w.has(plan, "effekt", "Tredje"), "2: a plan came back without all of it");
+  const e = w.tab("e");
+  e.remove(plan);
+  w.save(e);
+  e.add(core.clone(c.planIn(plan)), false);
+  w.save(e);
+  check(w.has(plan, "hur", "Andra") && w.has(plan, "effekt", "Tredje"), "3: undo brought back an old copy");
+
+  /* 4. A write redone while storage is full survives a reload of the tab. */
+  w = world();
+  const f = w.tab("f");
+  w.type(f, "varfor", "Sparat en gång");
+  w.save(f);
+  const g = w.tab("g");
+  g.cache = null;
+  g.load(core.readState(null, MODEL).state, null, w.now);
+  g.open(f.planId);
+  w.type(g, "hur", "Över");
+  w.save(g); /* writes without f's text */
+  f.release();
+  w.see(f, undefined, true); /* f sees its text lost: redone, but storage is full */
+  const session = JSON.parse(JSON.stringify(f.session()));
+  const f2 = w.tab("f", session);
+  w.save(f2);
+  check(w.has(f.planId, "varfor", "Sparat en gång"), "4: a redone write was lost on reload");
+
+  /* 5. Two tabs typing into one answer, key by key, copies of storage lagging. */
+  w = world();
+  const h = w.tab("h");
+  w.type(h, "name", "Planen");
+  w.save(h);
+  const i = w.tab("i");
+  const r = rng(5);
+  const tabs = [h, i];
+  const said = [];
+  const caret = [0, 0];
+  const last = ["", ""];
+  for (let k = 0; k < 12; k++) {
+    for (const [j, t] of tabs.entries()) {
+      const text = ` Mening ${k} från ${j ? "B" : "A"}.`;
+      said.push(text);
+      for (const ch of text) {
+        const box = core.textOf(t.shown(), MODEL, "varfor");
+        if (!box.startsWith(last[j].slice(0, caret[j]))) caret[j] = box.length;
+        last[j] = box.slice(0, caret[j]) + ch + box.slice(caret[j]);
+        caret[j]++;
+        w.type(t, "varfor", last[j]);
+        if (r.chance(0.3)) w.save(t);
+        if (r.chance(0.3)) w.see(tabs[1 - j]);
+      }
+    }
+  }
+  tabs.forEach((t) => { t.release(); w.save(t); });
+  for (let k = 0; k < 4; k++) tabs.forEach((t) => { w.see(t); w.save(t); });
+  said.forEach((x) => check(w.has(h.planId, "varfor", x), `5: lost ${JSON.stringify(x)}`));
+  console.log("races: all 5 scenarios hold");
+}
+
 function main() {
   const args = process.argv.slice(2);
+  if (args.includes("--break")) Tab.prototype.reconcile = function () { this.sent = []; return 0; };
+  if (args.includes("--races")) {
+    try { races(); } catch (err) { console.log(`FAILED ${err.message}`); process.exit(1); }
+    return;
+  }
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
   const n = opt("--schedules", 1000);
   const seed = opt("--seed", 1);

@@ -124,7 +124,7 @@
       },
     };
 
-    return Object.assign({ docx, exportFile, readFile, importFile, copyText, actions }, word, text, files);
+    return Object.assign({}, word, text, files, { docx, exportFile, readFile, importFile, copyText, actions });
   }
 
   function offer() {
