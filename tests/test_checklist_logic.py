@@ -92,7 +92,8 @@ class TestReadingStoredData:
 
     def test_nothing_stored_is_no_damage(self, js) -> None:
         assert read(js, None) == {
-            "state": {"current": None, "plans": {}, "deleted": {}, "extra": {}}, "damage": 0
+            "state": {"current": None, "plans": {}, "deleted": {}, "extra": {}},
+            "damage": 0,
         }
 
     def test_unreadable_whole_is_damage_2_and_partly_readable_is_1(self, js) -> None:
@@ -371,7 +372,10 @@ class TestWordFile:
 def round_trip(js, raw: str, old: str | None = None) -> dict:
     """Stored data read and written again, as the next keystroke does."""
     return json.loads(
-        js("([raw, old]) => logic.writeState(logic.readState(raw, model, old).state, 7)", [raw, old])
+        js(
+            "([raw, old]) => logic.writeState(logic.readState(raw, model, old).state, 7)",
+            [raw, old],
+        )
     )
 
 

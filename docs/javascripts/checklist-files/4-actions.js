@@ -112,6 +112,7 @@
       },
       "save-damaged"(c) {
         download(`checklista-oläsligt-${day(new Date())}.txt`, "text/plain;charset=utf-8", c.damaged());
+        c.damagedSaved();
       },
       "conflict-add"(c, btn) {
         const [field, value] = conflictOf(btn);

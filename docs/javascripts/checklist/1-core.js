@@ -180,7 +180,7 @@
     }
     if (old != null && old !== "") {
       const prior = readState(old, model, null);
-      if (prior.damage === 2) damage = Math.max(damage, 1);
+      if (prior.damage) damage = Math.max(damage, 1);
       for (const [id, plan] of Object.entries(prior.state.plans)) {
         const here = state.plans[id];
         if (!here) { if (!own(state.deleted, id)) state.plans[id] = plan; continue; }

@@ -78,6 +78,24 @@
       }
     }
 
+    /** The latest value kept aside, or null. */
+    backup() {
+      try {
+        const s = local();
+        const keys = Object.keys(s).filter((k) => k.startsWith(BACKUP)).sort((x, y) => +x.slice(BACKUP.length) - +y.slice(BACKUP.length));
+        return keys.length ? s.getItem(keys[keys.length - 1]) : null;
+      } catch (e) {
+        return null;
+      }
+    }
+
+    dropBackups() {
+      try {
+        const s = local();
+        Object.keys(s).filter((k) => k.startsWith(BACKUP)).forEach((k) => s.removeItem(k));
+      } catch (e) { /* kept */ }
+    }
+
     /** Everything the checklist stored in this browser removed. */
     removeAll() {
       try {
@@ -91,7 +109,7 @@
     loadTab() {
       try {
         const doc = JSON.parse(sessionStorage.getItem(this.session));
-        return doc && typeof doc === "object" && typeof doc.id === "string" ? doc : null;
+        return doc && typeof doc === "object" && !Array.isArray(doc) ? doc : null;
       } catch (e) {
         return null;
       }

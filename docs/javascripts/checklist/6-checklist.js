@@ -61,6 +61,11 @@
       const kind = found ? this.store.probe() : "blocked";
       this.tab.load(found ? found.state : null, kept.plan, Date.now());
       if (found && (found.damage || found.old != null)) this.repair(found);
+      else if (found && this.store.backup() != null) {
+        /* Kept aside earlier (perhaps by another tab): offered until saved as a file. */
+        this.damagedRaw = this.store.backup();
+        this.views.damaged(1);
+      }
       if (kind) this.failed(kind); /* writing fails from the start: say so now, not at the first keystroke */
       this.show();
       root.dataset.saves = this.saves;
@@ -105,9 +110,11 @@
       });
       on(window, "storage", (e) => { if (PlanStore.concerns(e)) this.sync(); }, opts);
       on(document, "vgr:checklist-saved", (e) => { if (e.detail !== this) this.sync(); }, opts);
-      on(window, "pageshow", (e) => { if (e.persisted) this.sync(); }, opts);
+      /* Leaving the page or the window is leaving the field: back, it shows what is stored. */
+      on(window, "pageshow", (e) => { if (e.persisted) { this.tab.release(); this.sync(); } }, opts);
       on(window, "focus", () => this.sync(), opts);
-      on(window, "pagehide", () => this.save(), opts);
+      on(window, "blur", () => this.tab.release(), opts);
+      on(window, "pagehide", () => { this.save(); this.tab.release(); }, opts);
       on(document, "visibilitychange", () => { if (document.hidden) this.save(); }, opts);
       on(window, "beforeprint", () => this.beforePrint(), opts);
       on(window, "afterprint", () => root.classList.remove("vgr-blank"), opts);
@@ -127,8 +134,11 @@
     read() {
       const got = this.store.read();
       if (!got) return null;
-      const found = readState(got.raw, this.model, got.old);
-      return Object.assign(found, got);
+      const found = Object.assign(readState(got.raw, this.model, got.old), got);
+      /* Nothing readable (junk written by something else): this tab's last
+         read stands in for it, so its plans are written back; the junk is kept aside. */
+      if (found.damage === 2 && this.tab) found.state = clone(this.tab.store);
+      return found;
     }
 
     /** Unreadable data, at start or written by another tab later: kept aside, said, offered as a file. */
@@ -191,7 +201,7 @@
       this.keepAside(found);
       const res = this.tab.sync(found.state, Date.now());
       this.tell(res.told);
-      if (res.save) this.save();
+      if (res.save || found.damage === 2) this.save(true);
       this.show();
     }
 
@@ -349,6 +359,8 @@
           report.hidden = false;
         },
         damaged: () => c.damagedRaw || "",
+        /** The unreadable data is saved as a file: the copy in the browser can go. */
+        damagedSaved: () => c.store.dropBackups(),
         /** "Lägg till…" (keep: true) or "Ta bort…" the other version of a field. */
         choose: (field, text, keep) => {
           const el = c.form.querySelector(`[data-field="${field}"]`);
