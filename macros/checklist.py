@@ -71,7 +71,7 @@ def checklist_payload(data: Questions) -> dict[str, Any]:
 
 
 def css_pages(text: str) -> Markup:
-    """"Sida {page} av {pages}" as a CSS content value with the page counters."""
+    """The words "Sida {page} av {pages}" as a CSS content value with page counters."""
     parts = re.split(r"(\{pages?\})", text)
     counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
     return Markup(" ".join(counters.get(p) or str(css_string(p)) for p in parts if p))

@@ -214,7 +214,8 @@ class TestApplyingChanges:
         plan["conflicts"] = {"varfor": [{"text": "Annat", "at": 1, "by": ""},
                                         {"text": "Tredje", "at": 1, "by": ""}]}  # fmt: skip
         ops = [{"type": "drop", "plan": "a", "field": "varfor", "text": "Annat"},
-               {"type": "keep", "plan": "a", "field": "hur", "copy": {"text": "Åter", "at": 2, "by": ""}},
+               {"type": "keep", "plan": "a", "field": "hur",
+                "copy": {"text": "Åter", "at": 2, "by": ""}},
                {"type": "text", "plan": "a", "field": "varfor", "value": "Mitt\n\nTredje",
                 "base": base("Mitt")}]  # fmt: skip
         out = apply(js, {"plans": {"a": plan}}, ops)["state"]["plans"]["a"]
@@ -399,7 +400,8 @@ class TestWhatThisVersionDoesNotKnow:
         old = json.dumps({"plans": {
             "p1": {"id": "p1", "updated": 9, "answers": {"varfor": "Skrivet i gamla fliken",
                                                           "hur": "Bara i gamla"}},
-            "p2": {"id": "p2", "updated": 9, "answers": {"varfor": "En plan bara där"}}}})  # fmt: skip
+            "p2": {"id": "p2", "updated": 9,
+                   "answers": {"varfor": "En plan bara där"}}}})  # fmt: skip
         out = round_trip(js, new, old)
         p1 = out["plans"]["p1"]
         assert p1["answers"]["varfor"] == "Nytt svar"

@@ -798,7 +798,8 @@ def test_two_tabs_typing_into_one_answer_at_once_keep_every_sentence(
             """([key, texts]) => {
                  const doc = JSON.parse(localStorage.getItem(key));
                  const p = Object.values(doc.plans).find(p => p.details.name === 'Samma plan');
-                 const all = [p.answers.varfor || ''].concat((p.conflicts.varfor || []).map(c => c.text));
+                 const all = [p.answers.varfor || '']
+                   .concat((p.conflicts.varfor || []).map(c => c.text));
                  return texts.every(t => all.some(x => x.includes(t)));
                }""",
             arg=[KEY, sentences],

@@ -54,7 +54,9 @@ def join_site(site_dir: Path) -> None:
     for name in JOINED:
         folder = site_dir / "javascripts" / name
         if folder.is_dir():
-            (site_dir / "javascripts" / f"{name}.js").write_text(join_parts(folder), encoding="utf-8")
+            (site_dir / "javascripts" / f"{name}.js").write_text(
+                join_parts(folder), encoding="utf-8"
+            )
             shutil.rmtree(folder)
 
 
