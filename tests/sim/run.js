@@ -31,6 +31,8 @@ const FIELDS = ["name", "varfor", "effekt", "hur"];
    simulated clock runs: each step is 1-400 ms). A tab watches its own writes
    for core.TRACK_MS (60 s), far longer. */
 const MAX_LAG = 3000;
+/* The pause after which a field the person is in may take another tab's addition (2-tab.js). */
+const PAUSE = 2000;
 
 function rng(seed) {
   let a = seed >>> 0;
@@ -133,7 +135,10 @@ function schedule(seed, steps, trace) {
     [30, function type(sim) {
       const t = sim.tab;
       let ty = sim.typing;
-      if (!ty || ty.plan !== t.planId) {
+      /* A sentence is typed in one go: if the tab left the field meanwhile (another
+         plan, the page left), the half typed is not followed further. */
+      if (ty && (ty.plan !== t.planId || t.active !== ty.field)) { ty.erased = true; ty = null; }
+      if (!ty) {
         const f = r.pick(FIELDS);
         const s = { text: ` <${sim.i}.${sentences.length}>`, tab: sim.i, plan: t.planId, field: f, at: 0, saved: false, done: false, erased: false };
         sentences.push(s);
@@ -141,13 +146,25 @@ function schedule(seed, steps, trace) {
         ty = sim.typing = s;
       }
       t.focus(ty.field);
-      /* The caret: where this tab typed last, kept when the box only grew after it (as the adapter's setValue does). */
-      const box = shownField(sim, ty.field);
-      if (ty.at === 0 || ty.box === undefined || !box.startsWith(ty.box.slice(0, ty.caret))) ty.caret = box.length;
+      /* While the person types, the box changes only by their keys. After a
+         pause it may take what another tab added after it; then the person
+         reads the new text and goes on typing a new sentence at its end. */
+      let box = shownField(sim, ty.field);
+      if (ty.at > 0 && box !== ty.box) {
+        if (clock - ty.last < PAUSE) throw new Failure(`t${sim.i}'s box changed while typing: ${JSON.stringify(ty.box)} -> ${JSON.stringify(box)}`);
+        ty.erased = true;
+        const s = { text: ` <${sim.i}.${sentences.length}>`, tab: sim.i, plan: t.planId, field: ty.field, at: 0, saved: false, done: false, erased: false };
+        sentences.push(s);
+        allowed[s.text] = [t.planId];
+        ty = sim.typing = s;
+        box = shownField(sim, ty.field);
+      }
+      ty.last = clock;
+      if (ty.at === 0) ty.caret = box.length;
       const value = box.slice(0, ty.caret) + ty.text[ty.at++] + box.slice(ty.caret);
       ty.caret++;
       ty.box = value;
-      t.edit({ type: "text", plan: ty.plan, field: ty.field, value });
+      t.edit({ type: "text", plan: ty.plan, field: ty.field, value }, clock);
       if (ty.at === ty.text.length) { ty.done = true; sim.typing = null; if (r.chance(0.3)) t.release(); }
     }],
     [4, function fill(sim) {
@@ -159,14 +176,14 @@ function schedule(seed, steps, trace) {
       const s = { text: ` [${sim.i}.${sentences.length}]`, tab: sim.i, plan: t.planId, field: f, saved: false, done: true, erased: false };
       sentences.push(s);
       allowed[s.text] = [t.planId];
-      t.edit({ type: "text", plan: t.planId, field: f, value: s.text });
+      t.edit({ type: "text", plan: t.planId, field: f, value: s.text }, clock);
       t.release();
     }],
     [14, function save(sim) { write(sim); }],
     [14, function arrive(sim) { deliver(sim); }],
     [3, function strayEvent(sim) { sync(sim); }],
     [4, function refocus(sim) { sim.cache = truth; sim.queue = []; sync(sim); }],
-    [2, function freeze(sim) { write(sim); sim.frozen = true; }],
+    [2, function freeze(sim) { write(sim); sim.tab.release(); sim.frozen = true; }], /* pagehide */
     [2, function reload(sim) {
       if (sim.typing) return;
       write(sim);
@@ -225,7 +242,7 @@ function schedule(seed, steps, trace) {
       t.focus(f);
       if (r.chance(0.5)) {
         const box = core.textOf(plan, MODEL, f);
-        t.edit({ type: "text", plan: t.planId, field: f, value: box ? box + "\n\n" + copy.text : copy.text });
+        t.edit({ type: "text", plan: t.planId, field: f, value: box ? box + "\n\n" + copy.text : copy.text }, clock);
         t.edit({ type: "drop", plan: t.planId, field: f, text: copy.text });
         if (!core.textOf(t.shown(), MODEL, f).includes(copy.text)) throw new Failure(`"Lägg till" did not put the text in the answer (t${sim.i})`);
       } else {
@@ -360,7 +377,7 @@ function races() {
       t.cache = raw === undefined ? w.truth : raw;
       if (t.sync(core.readState(t.cache, MODEL).state, w.now).save) w.save(t, full);
     };
-    w.type = (t, field, value) => { t.focus(field); t.edit({ type: "text", plan: t.planId, field, value }); };
+    w.type = (t, field, value) => { w.now += 10; t.focus(field); t.edit({ type: "text", plan: t.planId, field, value }, w.now); };
     w.has = (plan, field, text) => core.present(core.readState(w.truth, MODEL).state.plans[plan], MODEL, field, text);
     return w;
   };

@@ -9,6 +9,7 @@
 
   const core = parts.core || require("./1-core.js").core;
   const { own, clone, TRACK_MS, emptyPlan, textOf, copiesOf, present, applyOp, confirmed, writeState, keyOf } = core;
+  const PAUSE_MS = 2000;
   const empty = () => ({ current: null, plans: {}, deleted: {}, extra: {} });
 
   class Tab {
@@ -51,8 +52,9 @@
       return { vv: clone(p.revs[field] || {}), text: textOf(p, this.model, field) };
     }
 
-    /** Record a change in the plan it was made in (a text, or "Klar"). */
-    edit(op) {
+    /** Record a change in the plan it was made in (a text, or "Klar"), at time now. */
+    edit(op, now) {
+      if (op.type === "text") this.typedAt = now || 0;
       const same = this.pending.find((p) => p.type === op.type && p.plan === op.plan && p.field === op.field);
       if (same && (op.type === "text" || op.type === "done")) {
         same.value = op.value;
@@ -141,9 +143,12 @@
       this.sent = this.sent.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
       const again = [];
       lost.forEach((s) => {
-        const same = this.pending.find((p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type);
-        if (same && same.type === "text") same.base = null;
-        else if (!same) again.push(Object.assign({}, s.op, { base: null, hold: false, quiet: false }));
+        const like = (p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type;
+        const later = this.pending.find(like); /* typed since: it holds the newer text */
+        const earlier = again.find(like); /* lost too, written before this one */
+        if (later && later.type === "text") later.base = null;
+        else if (earlier && earlier.type === "text") earlier.value = s.op.value;
+        else if (!later) again.push(Object.assign({}, s.op, { base: null, hold: false, quiet: false }));
       });
       this.pending.unshift(...again);
       return lost.length;
@@ -188,15 +193,22 @@
         if (!this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
       }
       if (own(state.plans, id)) delete this.copies[id];
-      /* The field the person is in keeps its text, unless what is stored only
-         adds after it (the caret stays where it is); what storage has is shown beside it. */
+      /* The field the person is in keeps its text, unless another tab wrote
+         after having read it and only added after it (the caret stays where
+         it is); what storage has is shown beside it. */
       const f = this.active;
       const stored = textOf(this.planIn(id), this.model, f);
       const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
-      if (held && held.hold && stored.startsWith(held.value)) this.pending.splice(this.pending.indexOf(held), 1);
+      if (held && held.hold && stored === held.value) this.pending.splice(this.pending.indexOf(held), 1);
       else if (f && !held) {
         const box = textOf(was, this.model, f);
-        if (!stored.startsWith(box)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true });
+        const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
+        const vv = this.planIn(id).revs[f] || {};
+        const grew = stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
+        /* ...and only once the person has paused: two people typing into one
+           answer at once each keep their own box, every sentence whole. */
+        const paused = now - (this.typedAt || 0) >= PAUSE_MS;
+        if (!grew || !paused) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true });
       }
       const after = this.shown(id);
       for (const field of Object.keys(after.conflicts)) {

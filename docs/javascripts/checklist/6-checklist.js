@@ -224,7 +224,7 @@
 
     /** Record a change in the plan it was made in; save a moment later. */
     change(op) {
-      this.tab.edit(op);
+      this.tab.edit(op, Date.now());
       this.mark();
       this.show(true);
       clearTimeout(this.timer);
