@@ -10,7 +10,19 @@
    localStorage; another tab's write reaches that copy late (in write order,
    and a tab's own write supersedes older ones still on their way); the
    storage event that follows may come late, twice, out of order or never;
-   focus and pageshow re-read. Writes can fail (a full storage) for a while. */
+   focus and pageshow re-read. Writes can fail (a full storage) for a while.
+
+   Checked after every step: every sentence typed and saved is, in storage, in
+   the plan it was typed in (in the answer or in a kept copy), or still with
+   the tab that typed it, which writes it again; it is in no other plan (but
+   copies made by "Gör en kopia"); a kept copy never repeats the answer or
+   another copy; a tab that says "Sparat" shows only what its storage holds;
+   while a person types, their box changes only by their keys; "Lägg till"
+   and "Ta bort" leave exactly the chosen text. After settling (every tab
+   out of its field, every update delivered): every saved sentence is in
+   storage, whole, every tab shows what storage holds, and no tab has a write
+   left unconfirmed. Sentences a person erased (a fill over them, "Ta bort",
+   deleting the plan) are no longer required. */
 "use strict";
 
 const path = require("path");
@@ -488,6 +500,7 @@ function main() {
   const started = Date.now();
   for (let i = 0; i < n; i++) {
     const s = (seed + i) >>> 0;
+    if (n >= 100000 && i && i % 100000 === 0) console.log(`${i} schedules ok (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     try {
       schedule(s, steps, trace);
     } catch (err) {
