@@ -59,7 +59,10 @@
     /** A copy of one of the template's <template data-tpl> parts, its texts filled in. */
     tpl(name, texts) {
       const el = this.$(`[data-tpl="${name}"]`).content.firstElementChild.cloneNode(true);
-      for (const [key, text] of Object.entries(texts)) el.querySelector(`[data-${key}]`).textContent = text;
+      for (const [key, text] of Object.entries(texts)) {
+        const sel = `[data-${key}]`;
+        (el.matches(sel) ? el : el.querySelector(sel)).textContent = text;
+      }
       return el;
     }
 
