@@ -77,3 +77,21 @@ def test_a_broken_core_is_caught() -> None:
     )  # fmt: skip
     assert result.returncode == 1 and "FAILED seed" in result.stdout, result.stdout
     assert "replay: node tests/sim/run.js --seed" in result.stdout
+
+
+SCRIPTS = ROOT / "docs" / "javascripts"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(SCRIPTS.glob("*.js")) + sorted(SCRIPTS.glob("checklist*/*.js")),
+    ids=lambda p: p.relative_to(SCRIPTS).as_posix(),
+)
+def test_each_site_script_has_one_job_said_first_and_stays_short(path) -> None:
+    """Issue 19: no site script over 450 lines; each opens with a comment that
+    says its one job (the checklist's parts are joined at build time)."""
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 450, path
+    assert text.startswith("/*"), path
+    if path.parent.name.startswith("checklist"):
+        assert "one job" in text.split("*/", 1)[0], path
