@@ -137,27 +137,49 @@ class TestPlanDeletedInAnotherTab:
 
 
 class TestFieldsFromAnotherTab:
-    def test_focused_field_is_refreshed_and_never_written_back(
-        self, tabs: tuple[Watched, Watched]
+    def test_focused_field_takes_an_addition_once_the_person_has_paused(
+        self, browser, base_url: str
     ) -> None:
-        a, b = (t.page for t in tabs)
-        a.focus("#vgr-a-varfor")
-        a.keyboard.type("Från A")
-        wait_saved(a)
-        expect(b.locator("#vgr-a-varfor")).to_have_value("Från A", timeout=SLOW)
-        b.focus("#vgr-a-varfor")
-        b.keyboard.press("End")
-        b.keyboard.type(", och B lägger till")
-        wait_saved(b)
-        # A keeps the cursor in the field and sees B's addition; the caret stays put.
-        expect(a.locator("#vgr-a-varfor")).to_have_value("Från A, och B lägger till", timeout=SLOW)
-        assert a.evaluate("document.activeElement.id") == "vgr-a-varfor"
-        assert a.evaluate("document.activeElement.selectionStart") == len("Från A")
-        a.fill("#vgr-a-hur", "A skriver i en annan fråga")
-        wait_saved(a)
-        answers = current_plan(a)["answers"]
-        assert answers["varfor"] == "Från A, och B lägger till"
-        assert answers["hur"] == "A skriver i en annan fråga"
+        """A field the person is in shows another tab's addition after it only
+        once they have paused typing (2 s); it never writes it back as its own.
+        The clock stands still unless the test moves it."""
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.clock.install()
+        context.clock.pause_at(1_796_000_000_000)
+        try:
+            a, b = context.new_page(), context.new_page()
+            for page in (a, b):
+                open_checklist(page, base_url + URL)
+            a.focus("#vgr-a-varfor")
+            a.keyboard.type("Från A")
+            context.clock.run_for(500)  # A's save, half a second after its last key
+            wait_saved(a)
+            expect(b.locator("#vgr-a-varfor")).to_have_value("Från A", timeout=SLOW)
+            b.focus("#vgr-a-varfor")
+            b.keyboard.press("End")
+            b.keyboard.type(", och B lägger till")
+            syncs = int(a.locator(ROOT).get_attribute("data-syncs") or 0)
+            save_now(b)
+            expect(a.locator(ROOT)).to_have_attribute("data-syncs", str(syncs + 1))
+            # A typed half a second ago: its box is still its own.
+            assert a.input_value("#vgr-a-varfor") == "Från A"
+            context.clock.run_for(2000)
+            b.keyboard.type(" igen")
+            syncs = int(a.locator(ROOT).get_attribute("data-syncs") or 0)
+            save_now(b)
+            expect(a.locator(ROOT)).to_have_attribute("data-syncs", str(syncs + 1))
+            # Paused: A keeps the cursor in the field and sees B's addition; the caret stays.
+            assert a.input_value("#vgr-a-varfor") == "Från A, och B lägger till igen"
+            assert a.evaluate("document.activeElement.id") == "vgr-a-varfor"
+            assert a.evaluate("document.activeElement.selectionStart") == len("Från A")
+            a.fill("#vgr-a-hur", "A skriver i en annan fråga")
+            save_now(a)
+            answers = current_plan(a)["answers"]
+            assert answers["varfor"] == "Från A, och B lägger till igen"
+            assert answers["hur"] == "A skriver i en annan fråga"
+            assert "varfor" not in current_plan(a)["conflicts"]
+        finally:
+            context.close()
 
     def test_tabs_never_switch_each_others_plan(self, tabs: tuple[Watched, Watched]) -> None:
         a, b = (t.page for t in tabs)
@@ -180,13 +202,6 @@ def save_now(page) -> None:
     wait_saved(page)
 
 
-def tick(page) -> None:
-    """With the clock installed: let this page's save timer fire now, and wait
-    until it is written. The person stays where they are (in a field)."""
-    page.clock.run_for(1000)
-    wait_saved(page)
-
-
 def copies(plan_data: dict, field: str) -> list[str]:
     return [c["text"] for c in plan_data.get("conflicts", {}).get(field, [])]
 
@@ -197,22 +212,25 @@ def test_same_field_in_two_tabs_keeps_both_texts_and_says_so(browser, base_url: 
     a stored value or a counter. Each tab says what is in its own box."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
     context.clock.install()
+    context.clock.pause_at(1_796_000_000_000)  # no timer fires, no pause passes
     try:
         a, b = context.new_page(), context.new_page()
         for page in (a, b):
             open_checklist(page, base_url + URL)
         a.fill("#vgr-d-name", "Gemensam plan")
-        tick(a)
+        save_now(a)
         expect(b.locator("#vgr-d-name")).to_have_value("Gemensam plan")
         b.fill("#vgr-a-varfor", "Text från B")  # waits, unsaved
         a.fill("#vgr-a-varfor", "Text från A")
         syncs = int(b.locator(ROOT).get_attribute("data-syncs") or 0)
-        tick(a)  # A saves first
+        save_now(a)  # A saves first
+        a.locator("#vgr-d-name").focus()  # A's person goes back into the answer
+        a.locator("#vgr-a-varfor").focus()
         # B has read A's save, and left its own unsaved text alone.
         expect(b.locator(ROOT)).to_have_attribute("data-syncs", str(syncs + 1))
         assert b.input_value("#vgr-a-varfor") == "Text från B"
         syncs = int(a.locator(ROOT).get_attribute("data-syncs") or 0)
-        tick(b)  # B's edit began before A's save
+        save_now(b)  # B's edit began before A's save
         plan_data = current_plan(b)
         assert plan_data["answers"]["varfor"] == "Text från B"
         assert copies(plan_data, "varfor") == ["Text från A"]
@@ -245,7 +263,7 @@ def test_same_field_in_two_tabs_keeps_both_texts_and_says_so(browser, base_url: 
         a.get_by_role("button", name="Lägg till den andra versionen under texten i rutan").click()
         expect(a.locator("#vgr-a-varfor")).to_have_value("Text från B\n\nText från A")
         expect(a.locator("#vgr-a-varfor")).to_be_focused()
-        tick(a)
+        save_now(a)
         plan_data = current_plan(a)
         assert plan_data["answers"]["varfor"] == "Text från B\n\nText från A"
         assert "varfor" not in plan_data["conflicts"]
@@ -693,20 +711,21 @@ class TestHeldOutDefects:
         """Defect 2: type in Y, pick X within the save delay: the save redrew the
         list back to Y, and later typing went into Y."""
         context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.clock.install()  # the save timer fires only when the test says
+        context.clock.install()
+        context.clock.pause_at(1_796_000_000_000)  # no save timer fires by itself
         try:
             page = context.new_page()
             open_checklist(page, base_url + URL)
             page.fill("#vgr-d-name", "X")
-            tick(page)
+            save_now(page)
             act(page, "new")
             page.fill("#vgr-d-name", "Y")
-            tick(page)
+            save_now(page)
             page.fill("#vgr-a-varfor", "Skrivet i Y")  # not saved yet
             choose_plan(page, "X")
             expect(page.locator("#vgr-d-name")).to_have_value("X")
             page.fill("#vgr-a-hur", "Skrivet i X")
-            tick(page)
+            save_now(page)
             plans = plans_by_name(page)
             assert plans["X"]["answers"] == {"hur": "Skrivet i X"}
             assert plans["Y"]["answers"] == {"varfor": "Skrivet i Y"}

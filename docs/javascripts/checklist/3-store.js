@@ -12,6 +12,7 @@
   const OLD_KEY = PREFIX + "v1";
   const BACKUP = PREFIX + "oläsligt:";
   const PROBE = PREFIX + "prov";
+  const SAVED = PREFIX + "oläsligt-sparat";
 
   const isQuota = (e) => !!e && (e.name === "QuotaExceededError" || e.code === 22 || e.code === 1014);
   const kind = (e) => (isQuota(e) ? "full" : "blocked");
@@ -78,22 +79,25 @@
       }
     }
 
-    /** The latest value kept aside, or null. */
+    /** The latest value kept aside and not yet saved as a file, or null. */
     backup() {
       try {
         const s = local();
-        const keys = Object.keys(s).filter((k) => k.startsWith(BACKUP)).sort((x, y) => +x.slice(BACKUP.length) - +y.slice(BACKUP.length));
-        return keys.length ? s.getItem(keys[keys.length - 1]) : null;
+        const ns = Object.keys(s).filter((k) => k.startsWith(BACKUP)).map((k) => +k.slice(BACKUP.length)).filter((n) => n > 0);
+        const n = Math.max(0, ...ns);
+        return n > +(s.getItem(SAVED) || 0) ? s.getItem(BACKUP + n) : null;
       } catch (e) {
         return null;
       }
     }
 
-    dropBackups() {
+    /** The values kept aside are saved as a file: kept still, but no longer offered at every start. */
+    backupSaved() {
       try {
         const s = local();
-        Object.keys(s).filter((k) => k.startsWith(BACKUP)).forEach((k) => s.removeItem(k));
-      } catch (e) { /* kept */ }
+        const ns = Object.keys(s).filter((k) => k.startsWith(BACKUP)).map((k) => +k.slice(BACKUP.length)).filter((n) => n > 0);
+        s.setItem(SAVED, String(Math.max(0, ...ns)));
+      } catch (e) { /* offered again next time */ }
     }
 
     /** Everything the checklist stored in this browser removed. */

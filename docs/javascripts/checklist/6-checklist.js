@@ -360,7 +360,7 @@
         },
         damaged: () => c.damagedRaw || "",
         /** The unreadable data is saved as a file: the copy in the browser can go. */
-        damagedSaved: () => c.store.dropBackups(),
+        damagedSaved: () => c.store.backupSaved(),
         /** "Lägg till…" (keep: true) or "Ta bort…" the other version of a field. */
         choose: (field, text, keep) => {
           const el = c.form.querySelector(`[data-field="${field}"]`);
