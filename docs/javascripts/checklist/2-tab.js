@@ -197,18 +197,21 @@
          after having read it and only added after it (the caret stays where
          it is); what storage has is shown beside it. */
       const f = this.active;
-      const stored = textOf(this.planIn(id), this.model, f);
-      const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
-      if (held && held.hold && stored === held.value) this.pending.splice(this.pending.indexOf(held), 1);
-      else if (f && !held) {
-        const box = textOf(was, this.model, f);
-        const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
+      if (f) {
+        const stored = textOf(this.planIn(id), this.model, f);
         const vv = this.planIn(id).revs[f] || {};
-        const grew = stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
         /* ...and only once the person has paused: two people typing into one
            answer at once each keep their own box, every sentence whole. */
         const paused = now - (this.typedAt || 0) >= PAUSE_MS;
-        if (!grew || !paused) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true });
+        const grows = (box, seen) => paused && stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
+        const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
+        if (held && held.hold) {
+          if (stored === held.value || grows(held.value, held.seen)) this.pending.splice(this.pending.indexOf(held), 1);
+        } else if (!held) {
+          const box = textOf(was, this.model, f);
+          const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
+          if (stored !== box && !grows(box, seen)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true, seen });
+        }
       }
       const after = this.shown(id);
       for (const field of Object.keys(after.conflicts)) {
