@@ -16,7 +16,7 @@
     encoding: (file) => `Filen ”${file}” är inte sparad som UTF-8 och kan därför inte läsas. Öppna en fil som checklistan har sparat, eller spara om filen som UTF-8.`,
     notJson: (file, line) => `Filen ”${file}” är inte en plan från checklistan: den går inte att läsa${line ? ` (fel på rad ${line})` : ""}.`,
     notPlan: (file) => `Filen ”${file}” är inte en plan som har sparats från checklistan.`,
-    version: (file, v) => `Filen ”${file}”: fältet version (formatversionen) är ${v}, som den här checklistan inte känner till. Spara planen på nytt från en aktuell checklista.`,
+    version: (file, v) => `Filen ”${file}” har formatversion ${v} (fältet version), som den här checklistan inte känner till. Spara planen på nytt från en aktuell checklista.`,
     noPlan: (file) => `Filen ”${file}” saknar en plan.`,
     notText: (file, where) => `Filen ”${file}”: fältet ${where} måste vara text.`,
     notBool: (file, where) => `Filen ”${file}”: fältet ${where} måste vara sant eller falskt.`,
@@ -29,7 +29,7 @@
     noteRetired: (n) => `${n} svar hör till frågor som inte längre finns. De står under ”Svar på frågor som inte längre finns”.`,
     noteDone: (key) => `”Klar” för en fråga som inte längre finns (”${key}”) togs inte med.`,
     noteField: (key) => `Fältet ”${key}” i filen känns inte igen och togs inte med.`,
-    versionKind: "ett värde som inte är ett nummer",
+    versionKind: "”ett värde som inte är ett nummer”",
   };
 
   /** A value as a person can read it in a message: never runs code of the file's (toString). */

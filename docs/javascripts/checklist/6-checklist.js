@@ -257,21 +257,14 @@
     /* --- showing --- */
 
     /** Show the plan shown here, with this tab's unsaved changes in it. local: only
-        what follows from an edit here (the fields already hold it; the review waits for a pause). */
+        what follows from an edit here (the fields already hold it). */
     show(local) {
       const plan = this.tab.shown();
       const mine = (by) => this.ids.includes(by);
       this.views.formView(plan, local, mine);
       this.views.overview(plan);
       this.views.list(this.tab.known(), plan, Object.keys(this.tab.store.plans));
-      if (this.reviewTimer) clearTimeout(this.reviewTimer);
-      if (local) this.reviewTimer = setTimeout(() => this.review(), SAVE_DELAY);
-      else this.review();
-    }
-
-    review() {
-      this.reviewTimer = null;
-      this.views.review(this.doc(this.tab.shown()));
+      this.views.review(this.doc(plan));
     }
 
     doc(plan) {
