@@ -10,7 +10,7 @@ ENGINE ?= mkdocs
 ZVENV  ?= .venv-zensical
 ZBIN   := $(ZVENV)/bin
 
-.PHONY: serve build zensical test test-fast lint bench bench-pages offline lock clean distclean screen-reader
+.PHONY: serve build zensical test test-fast lint bench bench-pages offline lock clean distclean screen-reader fuzz
 
 # --- The interpreter: checked before anything is created -----------------------
 # "3.11.7", or "3.11.2!" when too old, or nothing when $(PYTHON) does not run.
@@ -170,3 +170,10 @@ distclean: clean  ## Also remove the virtual environment and the benchmark's npm
 .PHONY: unconfirmed
 unconfirmed: $(VENV)/.runtime  ## List the facts awaiting the owner's confirmation (a public build stops while any remain)
 	@$(BIN)/python -m macros.publication
+
+# The checklist's sync simulation, long run (not part of `make test`, which runs
+# 10,000 schedules): SCHEDULES=... SEED=... (a new seed each run unless given).
+# A failure prints the seed and the command that replays it.
+SCHEDULES ?= 1000000
+fuzz:  ## Run the checklist's sync simulation over a million schedules (Node.js)
+	node tests/sim/run.js --schedules $(SCHEDULES) --seed $${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')} --steps 60

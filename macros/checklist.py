@@ -5,18 +5,22 @@ fill in and print); ``docs/javascripts/checklist.js`` enhances the element
 marked ``data-module="vgr-checklist"`` with saving, several plans, review,
 export, import and printing. What the script needs from the questions is
 embedded in the ``data-checklist`` attribute at build time. Python only shapes
-data here: the markup and its Swedish text live in the template.
+data here: the markup and its Swedish text live in the template, and the words
+both the template and the script use live once in ``checklist_words.yml``
+(given to the template as ``words`` and to the script in ``data-checklist``).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
-from .data import DataError
+from .data import DataError, parse_yaml
 from .questions import Questions, question_anchor
 from .templates import render
 
@@ -38,9 +42,21 @@ def _hint(item: dict[str, Any]) -> dict[str, str]:
     return {"hint": item["hint"]} if item.get("hint") else {}
 
 
+@functools.cache
+def words() -> dict[str, Any]:
+    """The words template and script share (macros/checklist_words.yml)."""
+    return parse_yaml(Path(__file__).with_name("checklist_words.yml")).data
+
+
+def fill(template: str, /, **values: Any) -> str:
+    """A shared word with its ``{name}`` values filled in, as the script does."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
 def checklist_payload(data: Questions) -> dict[str, Any]:
     """The data the checklist script needs, to embed in the page."""
     return {
+        "words": words(),
         "questionsVersion": data["version"],
         "details": [key for key, _ in DETAILS],
         "questions": [
@@ -52,6 +68,13 @@ def checklist_payload(data: Questions) -> dict[str, Any]:
             for q in data["questions"]
         ],
     }
+
+
+def css_pages(text: str) -> Markup:
+    """The words "Sida {page} av {pages}" as a CSS content value with page counters."""
+    parts = re.split(r"(\{pages?\})", text)
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return Markup(" ".join(counters.get(p) or str(css_string(p)) for p in parts if p))
 
 
 def css_string(text: str) -> Markup:
@@ -120,9 +143,12 @@ def checklist_view(
         "payload": payload,
         "page_url": page_url,
         "css_string": css_string,
+        "css_pages": css_pages,
         "privacy_url": privacy_url,
         "files_url": files_url,
         "assets": Markup(assets),
+        "words": words(),
+        "fill": fill,
     }
 
 

@@ -102,13 +102,15 @@ class DataError(Exception):
 
 
 def read_text(path: Path) -> str:
-    """A file's text; a file not saved as UTF-8 is named, with the line."""
+    """A file's text (UTF-8, with or without a byte order mark); a file not
+    saved as UTF-8 is named, with the line."""
     try:
         raw = path.read_bytes()
     except OSError as err:
         raise DataError(path, "", message("file.unreadable", reason=err.strerror)) from None
     try:
-        return raw.decode("utf-8")
+        # A byte order mark (some Windows editors write one) is not part of the text.
+        return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise DataError(path, "", message("file.not_utf8"), line) from None

@@ -1,7 +1,8 @@
 """The checklist's pure logic, called directly: both scripts loaded into a blank
 page (no checklist element), their functions taken from the events they
 announce themselves with (Checklist.logic, and make(logic) of the file tools).
-No DOM of the checklist, no storage: data in, data out."""
+No DOM of the checklist, no storage: data in, data out. (The sync core's
+behaviour over many tabs is proven by tests/test_checklist_sim.py.)"""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ LOAD = """async ([core, files, payload, labels]) => {
   add(files);
   window.tools = await tools;
   window.model = window.logic.makeModel(payload, labels);
+  window.words = payload.words;
 }"""
 
 
@@ -89,7 +91,10 @@ class TestReadingStoredData:
         assert js("() => Object.getPrototypeOf({}).answers") is None
 
     def test_nothing_stored_is_no_damage(self, js) -> None:
-        assert read(js, None) == {"state": {"current": None, "plans": {}}, "damage": 0}
+        assert read(js, None) == {
+            "state": {"current": None, "plans": {}, "deleted": {}, "extra": {}},
+            "damage": 0,
+        }
 
     def test_unreadable_whole_is_damage_2_and_partly_readable_is_1(self, js) -> None:
         assert read(js, '{"plans": null}')["damage"] == 2
@@ -134,21 +139,32 @@ class TestReadingStoredData:
 
 
 def apply(js, state: dict, ops: list[dict], known: dict | None = None) -> dict:
+    state.setdefault("deleted", {})
     return js(
-        "([state, ops, known]) => ({ told: logic.applyOps(state, ops, model, known, 7), state })",
+        """([state, ops, known]) => ({ state, told: ops.map((op, i) =>
+             logic.applyOp(state, op, model, known, 7, i + 1, 't1')).filter(Boolean) })""",
         [state, ops, known or {}],
     )
 
 
+def base(text: str) -> dict:
+    """An edit's base: the field as the tab last read it (no other tab's write in it)."""
+    return {"vv": {}, "text": text}
+
+
 def stored_plan(pid: str, **answers: str) -> dict:
     return {"id": pid, "updated": 1, "details": {}, "answers": answers, "questions": {},
-            "done": {}, "conflicts": {}}  # fmt: skip
+            "done": {}, "conflicts": {}, "revs": {}, "times": {}, "extra": {}}  # fmt: skip
+
+
+def texts(copies: dict) -> dict:
+    return {k: [c["text"] for c in v] for k, v in copies.items()}
 
 
 class TestApplyingChanges:
     def test_an_edit_goes_to_the_plan_it_was_made_in(self, js) -> None:
         state = {"plans": {"a": stored_plan("a", varfor="A"), "b": stored_plan("b", varfor="B")}}
-        op = {"type": "text", "plan": "a", "field": "varfor", "value": "A2", "base": "A"}
+        op = {"type": "text", "plan": "a", "field": "varfor", "value": "A2", "base": base("A")}
         out = apply(js, state, [op])
         assert out["state"]["plans"]["a"]["answers"]["varfor"] == "A2"
         assert out["state"]["plans"]["b"]["answers"]["varfor"] == "B"
@@ -156,18 +172,19 @@ class TestApplyingChanges:
 
     def test_an_edit_to_a_plan_deleted_elsewhere_brings_it_back_whole(self, js) -> None:
         known = {"a": stored_plan("a", varfor="A", hur="H")}
-        op = {"type": "text", "plan": "a", "field": "varfor", "value": "A2", "base": "A"}
-        out = apply(js, {"plans": {"b": stored_plan("b")}}, [op], known)
+        op = {"type": "text", "plan": "a", "field": "varfor", "value": "A2", "base": base("A")}
+        state = {"plans": {"b": stored_plan("b")}, "deleted": {"a": {"at": 5, "revs": {}}}}
+        out = apply(js, state, [op], known)
         assert out["state"]["plans"]["a"]["answers"] == {"varfor": "A2", "hur": "H"}
         assert out["told"] == [{"type": "restored", "plan": "a"}]
 
     def test_an_edit_begun_from_an_older_text_keeps_both(self, js) -> None:
         state = {"plans": {"a": stored_plan("a", varfor="Från den andra fliken")}}
-        op = {"type": "text", "plan": "a", "field": "varfor", "value": "Min text", "base": ""}
+        op = {"type": "text", "plan": "a", "field": "varfor", "value": "Min text", "base": base("")}
         out = apply(js, state, [op])
         plan = out["state"]["plans"]["a"]
         assert plan["answers"]["varfor"] == "Min text"
-        assert plan["conflicts"] == {"varfor": ["Från den andra fliken"]}
+        assert texts(plan["conflicts"]) == {"varfor": ["Från den andra fliken"]}
         assert out["told"] == [{"type": "conflict", "plan": "a", "field": "varfor"}]
 
     @pytest.mark.parametrize(
@@ -176,9 +193,9 @@ class TestApplyingChanges:
         ids=["same_text", "contained", "emptied_elsewhere", "unchanged_elsewhere"],
     )
     def test_no_conflict_when_nothing_would_be_lost(self, js, stored: str, value: str) -> None:
-        base = stored if stored == "Gammal" else "före"
+        was = stored if stored == "Gammal" else "före"
         state = {"plans": {"a": stored_plan("a", varfor=stored)}}
-        op = {"type": "text", "plan": "a", "field": "varfor", "value": value, "base": base}
+        op = {"type": "text", "plan": "a", "field": "varfor", "value": value, "base": base(was)}
         out = apply(js, state, [op])
         assert out["told"] == [] and out["state"]["plans"]["a"]["conflicts"] == {}
 
@@ -194,13 +211,15 @@ class TestApplyingChanges:
 
     def test_other_texts_are_dropped_kept_and_pruned_when_the_answer_holds_them(self, js) -> None:
         plan = stored_plan("a", varfor="Mitt")
-        plan["conflicts"] = {"varfor": ["Annat", "Tredje"]}
+        plan["conflicts"] = {"varfor": [{"text": "Annat", "at": 1, "by": ""},
+                                        {"text": "Tredje", "at": 1, "by": ""}]}  # fmt: skip
         ops = [{"type": "drop", "plan": "a", "field": "varfor", "text": "Annat"},
-               {"type": "keep", "plan": "a", "field": "hur", "text": "Åter"},
+               {"type": "keep", "plan": "a", "field": "hur",
+                "copy": {"text": "Åter", "at": 2, "by": ""}},
                {"type": "text", "plan": "a", "field": "varfor", "value": "Mitt\n\nTredje",
-                "base": "Mitt"}]  # fmt: skip
+                "base": base("Mitt")}]  # fmt: skip
         out = apply(js, {"plans": {"a": plan}}, ops)["state"]["plans"]["a"]
-        assert out["conflicts"] == {"hur": ["Åter"]}
+        assert texts(out["conflicts"]) == {"hur": ["Åter"]}
         assert out["answers"]["varfor"] == "Mitt\n\nTredje"
         assert out["questions"]["varfor"] == QUESTIONS["questions"][0]["text"]
 
@@ -210,10 +229,11 @@ class TestErrors:
         result = js(
             """() => {
               const kinds = [];
-              try { tools.planFromExport({hello: 1}, model, 'x.json', '2026-11-26'); }
+              const opts = {today: '2026-11-26', id: 'p9', now: 1, untitled: 'Namnlös plan'};
+              try { tools.planFromExport({hello: 1}, model, 'x.json', opts); }
               catch (e) { kinds.push([e instanceof logic.UserError, e instanceof Error, e.name]); }
               const doc = {format: 'vgr-checklista', version: 1, plan: {details: {name: 'x'}}};
-              try { tools.planFromExport(doc, null, 'x.json', '2026-11-26'); }
+              try { tools.planFromExport(doc, null, 'x.json', opts); }
               catch (e) { kinds.push([e instanceof logic.UserError, e instanceof Error, e.name]); }
               return kinds;
             }"""
@@ -251,10 +271,11 @@ class TestErrors:
 def plan_doc(js, answers: dict[str, str], **extra) -> dict:
     plan = {"id": "p", "updated": 1, "details": extra.get("details", {"name": "Prov"}),
             "answers": answers, "questions": extra.get("questions", {}),
-            "done": extra.get("done", {}), "conflicts": extra.get("conflicts", {})}  # fmt: skip
+            "done": extra.get("done", {}), "conflicts": extra.get("conflicts", {}),
+            "revs": {}, "times": extra.get("times", {}), "extra": {}}  # fmt: skip
     meta = {"guideline": "Riktlinjen", "url": "https://intranat.example/kompetens/",
             "date": "2026-11-26"}  # fmt: skip
-    return js("([plan, meta]) => logic.planDoc(plan, model, meta)", [plan, meta])
+    return js("([plan, meta]) => logic.planDoc(plan, model, meta, words)", [plan, meta])
 
 
 TRICKY = [
@@ -347,3 +368,85 @@ class TestWordFile:
         texts = ["".join(t.firstChild.data for t in r.getElementsByTagName("w:t")) for r in runs]
         assert 'ABC <&> "q"D' in texts
         assert "<w:tab/>" in xml
+
+
+def round_trip(js, raw: str, old: str | None = None) -> dict:
+    """Stored data read and written again, as the next keystroke does."""
+    return json.loads(
+        js(
+            "([raw, old]) => logic.writeState(logic.readState(raw, model, old).state, 7)",
+            [raw, old],
+        )
+    )
+
+
+class TestWhatThisVersionDoesNotKnow:
+    def test_unknown_fields_are_kept_as_they_were(self, js) -> None:
+        """Held-out defect 1: a newer version's fields, in a plan or at the top,
+        were dropped on the next keystroke."""
+        raw = json.dumps({"version": 2, "current": "p1", "sync": {"device": "x"}, "plans": {
+            "p1": {"id": "p1", "updated": 1, "answers": {"varfor": "Svar"},
+                   "labels": ["viktig"], "attachments": {"a": {"name": "bild.png"}}}}})  # fmt: skip
+        out = round_trip(js, raw)
+        assert out["sync"] == {"device": "x"}
+        assert out["plans"]["p1"]["labels"] == ["viktig"]
+        assert out["plans"]["p1"]["attachments"] == {"a": {"name": "bild.png"}}
+        assert out["plans"]["p1"]["answers"] == {"varfor": "Svar"}
+
+    def test_an_answer_written_under_the_old_key_after_the_upgrade_is_kept(self, js) -> None:
+        """Held-out defect 4: a tab still running the previous version wrote under
+        …:v1; that answer was never shown, merged or offered."""
+        new = json.dumps({"version": 2, "plans": {"p1": stored_plan("p1", varfor="Nytt svar")}})
+        old = json.dumps({"plans": {
+            "p1": {"id": "p1", "updated": 9, "answers": {"varfor": "Skrivet i gamla fliken",
+                                                          "hur": "Bara i gamla"}},
+            "p2": {"id": "p2", "updated": 9,
+                   "answers": {"varfor": "En plan bara där"}}}})  # fmt: skip
+        out = round_trip(js, new, old)
+        p1 = out["plans"]["p1"]
+        assert p1["answers"]["varfor"] == "Nytt svar"
+        assert [c["text"] for c in p1["conflicts"]["varfor"]] == ["Skrivet i gamla fliken"]
+        assert [c["text"] for c in p1["conflicts"]["hur"]] == ["Bara i gamla"]
+        assert out["plans"]["p2"]["answers"] == {"varfor": "En plan bara där"}
+        # What the old key holds and the new one already has is not kept twice.
+        again = round_trip(js, json.dumps(out), old)
+        assert again["plans"]["p1"]["conflicts"] == p1["conflicts"]
+
+
+class TestImportVersion:
+    @pytest.mark.parametrize("version", [{"toString": 1}, [2], 2, "1", None])
+    def test_a_version_that_is_not_1_is_named_with_the_file(self, js, version) -> None:
+        """Held-out defect 7: {"version": {"toString": 1}} gave the generic
+        message and a TypeError in the console."""
+        got = js(
+            """version => {
+              const doc = {format: 'vgr-checklista', version, plan: {}};
+              const opts = {today: '2026-11-26', id: 'p9', now: 1, untitled: 'Namnlös plan'};
+              try { tools.planFromExport(doc, model, 'plan.json', opts); return null; }
+              catch (e) { return [e instanceof logic.UserError, e.message]; } }""",
+            version,
+        )
+        assert got is not None and got[0] is True, got
+        assert "”plan.json”" in got[1] and "version" in got[1]
+
+
+class TestTwoVersionsOnPaper:
+    def test_paper_names_both_versions_by_when_they_were_written_not_by_tabs(self, js) -> None:
+        at = js("() => new Date(2026, 11, 2, 10, 42).getTime()")
+        other = js("() => new Date(2026, 11, 2, 10, 43).getTime()")
+        doc = plan_doc(
+            js, {"varfor": "Min version"},
+            conflicts={"varfor": [{"text": "Den andra", "at": other, "by": "t2"}]},
+            times={"varfor": {"at": at, "by": "t1"}},
+        )  # fmt: skip
+        field = doc["questions"][0]["fields"][0]
+        assert field["note"] == (
+            "Två versioner av svaret finns – välj en innan ni skriver ut. "
+            "Versionen ovan skrevs 2026-12-02 kl. 10:42."
+        )
+        assert field["others"] == [
+            {"text": "Den andra", "label": "Den andra versionen, skriven 2026-12-02 kl. 10:43:"}
+        ]
+        text = js("doc => tools.planText(doc, false)", doc)
+        assert "flik" not in text.lower() and "fönster" not in text.lower()
+        assert text.index("Min version") < text.index("Versionen ovan") < text.index("Den andra\n")
