@@ -417,10 +417,11 @@ class TestRetiredQuestions:
             "text": "Nya sjuksköterskor\npå akuten",
         } in exported["plan"]["answers"]
         with page.expect_download() as info:
-            act(page, "export-md")
-        markdown = Path(info.value.path()).read_text(encoding="utf-8")
-        assert "## Svar på frågor som inte längre finns" in markdown
-        assert "### Vilka är deltagarna?" in markdown
+            act(page, "export-text")
+        assert info.value.suggested_filename.endswith(".txt")
+        plain = Path(info.value.path()).read_text(encoding="utf-8")
+        assert "\nSvar på frågor som inte längre finns\n" in plain
+        assert "\nVilka är deltagarna?\n" in plain and "##" not in plain
         pdf = page.pdf(format="A4")
         from tests.test_checklist import pdf_text
 

@@ -92,8 +92,9 @@
       "export-json"(c) {
         download(fileName(c, "json"), "application/json", exportFile(c.shown(), c.model));
       },
-      "export-md"(c) {
-        download(fileName(c, "md"), "text/markdown;charset=utf-8", text.planText(c.doc(), true));
+      "export-text"(c) {
+        /* Plain text: a .txt file opens with a double-click everywhere (.md does not). */
+        download(fileName(c, "txt"), "text/plain;charset=utf-8", text.planText(c.doc(), false));
       },
       "copy-text"(c) {
         copyText(text.planText(c.doc(), false)).then((ok) => c.message(ok ? T.clipboard : T.noClipboard));
