@@ -62,7 +62,9 @@ UPDATED = re.compile(r"Sidan uppdaterad: \d{4}-\d\d-\d\d")
 def zensical_python() -> Path:
     """The Python of .venv-zensical, installed from its lock when missing or
     older than the lock (make's stamp decides; a no-op when up to date)."""
-    made = subprocess.run(["make", "zensical"], cwd=ROOT, capture_output=True, text=True, check=False)
+    made = subprocess.run(
+        ["make", "zensical"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert made.returncode == 0, f"make zensical failed:\n{made.stdout}{made.stderr}"
     return ZENSICAL_PYTHON
 

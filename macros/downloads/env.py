@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..data import DataError, message
-from ..templates import render, render_markdown
 from ..pages import link_origin
+from ..templates import render, render_markdown
 from ..urls import asset_url
 from .build import Download, build_downloads, full_address, listed_downloads, write_downloads
 
