@@ -384,3 +384,14 @@ def test_landmarks_are_few_named_and_swedish(pages) -> None:
             if role in ("navigation", "region", "form"):
                 assert name, (url, role)
         assert len(set(names)) == len(names), (url, names)
+
+
+def test_the_same_message_twice_is_spoken_twice(listened: Watched) -> None:
+    """A second "Ny plan" gives the same words: the bar writes them anew, so
+    the person hears that the second action happened too."""
+    page = listened.page
+    for _ in range(2):
+        act(page, "new")
+        wait_saved(page)
+    heard = [t for t in live(page) if "En ny, tom plan har skapats." in t]
+    assert heard == ["En ny, tom plan har skapats."] * 2, live(page)

@@ -194,7 +194,11 @@
 
     /** A message in the status line; undoable: whether its "Ångra" shows. */
     message(text, undoable) {
-      say(this.$("[data-message]"), text);
+      const el = this.$("[data-message]");
+      /* The same message again (a second "Kopiera som text") is written anew,
+         so the announcer (part 8) hears a change and says it again. */
+      if (text && el.textContent === text) el.textContent = "";
+      say(el, text);
       this.$(".vgr-bar [data-action=undo]").hidden = !(text && undoable);
     }
 
