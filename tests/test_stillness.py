@@ -46,7 +46,8 @@ GATE_TIMEOUT = 120  # s: a page that never shows its cut fails the test, it does
 # Cuts go before these tags in the body (never inside a script, style, textarea,
 # template or SVG, where a comment would be text).
 CUT_BEFORE = re.compile(
-    r"<(?:h[1-4]|p|section|form|fieldset|footer|nav|ol|ul|dl|details|div class=\"md-)[\s>]|</footer>"
+    r"<(?:h[1-4]|p|section|form|fieldset|footer|nav|ol|ul|dl|details|div class=\"md-)[\s>]"
+    r"|</footer>"
 )
 RAW = re.compile(r"<(script|style|textarea|template|svg)\b.*?</\1>", re.S)
 
@@ -62,14 +63,17 @@ HAS_CUT = """k => {
   for (let n = walk.nextNode(); n; n = walk.nextNode()) if (n.data === "vgr-cut-" + k) return true;
   return false;
 }"""
-PAINTED = "() => performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')"
+PAINTED = (
+    "() => performance.getEntriesByType('paint').some(e => e.name === 'first-contentful-paint')"
+)
 MATERIAL_RAN = "() => !!window.document$"
 # The parser has reached Material's bundle, the last thing before </body>.
 PARSED = "() => !!document.querySelector('script[src*=\"assets/javascripts/bundle.\"]')"
 # Every component started (or failed), the load event fired, fonts in: the
 # page's final state. Then idle (work a script deferred has run) and two frames.
-SETTLED = """() => document.readyState === "complete" && [...document.querySelectorAll("[data-module]")]
-  .every(el => el.hasAttribute("data-ready") || el.hasAttribute("data-module-failed"))"""
+SETTLED = """() => document.readyState === "complete"
+  && [...document.querySelectorAll("[data-module]")]
+    .every(el => el.hasAttribute("data-ready") || el.hasAttribute("data-module-failed"))"""
 SHIFTS = """async () => {
   await document.fonts.ready;
   const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -80,8 +84,9 @@ SHIFTS = """async () => {
     value: e.value,
     sources: e.sources.map(s => {
       const n = s.node;
+      const classes = n && n.nodeType === 1 ? String(n.className).trim().split(/\\s+/) : [];
       const name = n && n.nodeType === 1
-        ? n.tagName.toLowerCase() + (n.className ? "." + String(n.className).trim().replace(/\\s+/g, ".") : "")
+        ? [n.tagName.toLowerCase(), ...classes.filter(Boolean)].join(".")
         : String(n && n.nodeName);
       const [a, b] = [s.previousRect, s.currentRect];
       return `${name} y ${a.y} -> ${b.y}, h ${a.height} -> ${b.height}`;
