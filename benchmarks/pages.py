@@ -254,12 +254,102 @@ def print_work(site: dict[str, Result], plain: dict[str, Result], pages) -> None
         print(f"  {name:26} " + ", ".join(f"{k} {v:.0f}" for k, v in top))
 
 
+# --- Main-thread CPU time from a Chromium trace ---------------------------------
+# Lighthouse times tasks by the wall clock: on a busy machine a task that waits
+# for a core looks long. A trace also records each event's thread time (tdur):
+# the CPU the page's main thread used. From it: time by kind of work, and the
+# blocking time the tasks would have at Lighthouse's 4x slowdown,
+# sum(max(0, 4 x task - 50 ms)) over the tasks from first paint on.
+CPU_SLOWDOWN = 4
+KINDS = {
+    "script": ("EvaluateScript", "FunctionCall", "TimerFire", "EventDispatch", "v8.compile"),
+    "style+layout": ("UpdateLayoutTree", "Layout"),
+    "parse HTML": ("ParseHTML",),
+    "paint": ("Paint", "PrePaint", "Layerize"),
+}
+TASKS = ("RunTask", "ThreadControllerImpl::RunTask")
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "loading"]
+
+
+def cpu_work(browser, url: str, trace: Path) -> dict[str, float]:
+    """One load of url (phone-sized window); ms of main-thread CPU by kind."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, locale="sv-SE")
+    page = context.new_page()
+    try:
+        browser.start_tracing(page=page, path=str(trace), categories=TRACE_CATEGORIES)
+        page.goto(url, wait_until="load")
+        page.evaluate("() => new Promise(r => requestIdleCallback(r, { timeout: 2000 }))")
+        browser.stop_tracing()
+    finally:
+        context.close()
+    data = json.loads(trace.read_text(encoding="utf-8"))
+    events = data["traceEvents"] if isinstance(data, dict) else data
+    threads: dict[tuple, int] = {}
+    for e in events:
+        if e.get("name") == "ParseHTML":
+            key = (e["pid"], e["tid"])
+            threads[key] = threads.get(key, 0) + 1
+    main_thread = max(threads, key=threads.get)
+    mine = [e for e in events if (e.get("pid"), e.get("tid")) == main_thread]
+    fcp = min(
+        (e["ts"] for e in mine if e.get("name") == "firstContentfulPaint"),
+        default=min(e["ts"] for e in mine if "ts" in e),
+    )
+    timed = [e for e in mine if e.get("ph") == "X" and "tdur" in e]
+    found = {kind: 0.0 for kind in KINDS}
+    for e in timed:
+        for kind, names in KINDS.items():
+            if e["name"] in names:
+                found[kind] += e["tdur"] / 1000
+    tasks = [e for e in timed if e["name"] in TASKS]
+    found["all tasks"] = sum(e["tdur"] for e in tasks) / 1000
+    found["blocking at 4x"] = sum(
+        max(0.0, CPU_SLOWDOWN * e["tdur"] / 1000 - 50) for e in tasks if e["ts"] >= fcp
+    )
+    return found
+
+
+def print_cpu(found: dict[tuple[str, str], list[dict[str, float]]]) -> None:
+    kinds = [*KINDS, "all tasks", "blocking at 4x"]
+    print("\nMain-thread CPU time, ms (thread time from a Chromium trace, median; phone size):")
+    print(f"{'page':30}" + "".join(f"{k:>15}" for k in kinds))
+    for (kind, path), runs in found.items():
+        label = f"{kind} /{path}"
+        print(
+            f"{label[:30]:30}"
+            + "".join(f"{statistics.median(r[k] for r in runs):15.0f}" for k in kinds)
+        )
+    print("blocking at 4x: sum(max(0, 4 x task - 50 ms)) over tasks from first paint on.")
+
+
+def measure_cpu(urls: dict[str, str], targets, runs: int, work: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.chromium import launch
+
+    found: dict[tuple[str, str], list[dict[str, float]]] = {t: [] for t in targets}
+    with sync_playwright() as pw:
+        browser = launch(pw)
+        try:
+            for _ in range(runs):
+                for kind, path in targets:  # interleaved like Lighthouse's runs
+                    found[(kind, path)].append(
+                        cpu_work(browser, urls[kind] + path, work / "trace.json")
+                    )
+        finally:
+            browser.close()
+    print_cpu(found)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
     parser.add_argument("--all", action="store_true", help="every page of this site")
+    parser.add_argument(
+        "--cpu-only", action="store_true", help="only the main-thread CPU time (no Lighthouse)"
+    )
     args = parser.parse_args()
-    if not LIGHTHOUSE.exists():
+    if not args.cpu_only and not LIGHTHOUSE.exists():
         sys.exit(
             "Lighthouse is not installed: run `make bench-pages` (npm ci in benchmarks/lighthouse)."
         )
@@ -290,8 +380,9 @@ def main() -> None:
             pages = every_page(site_dir) if args.all else PAGES
             targets = [("plain", p) for p in dict.fromkeys(p for _, _, p in PAGES)]
             targets += [("site", s) for _, s, _ in pages]
+            measure_cpu(urls, targets, args.runs, work)
             found: dict[tuple[str, str], list[Result]] = {t: [] for t in targets}
-            for run in range(args.runs):
+            for run in range(0 if args.cpu_only else args.runs):
                 for kind, path in targets:  # interleaved: plain, site, plain, site …
                     result = lighthouse(urls[kind] + path, work / "report.json")
                     found[(kind, path)].append(result)
@@ -301,11 +392,12 @@ def main() -> None:
                         f"LCP {result.lcp / 1000:.2f}s TBT {result.tbt:.0f}ms",
                         flush=True,
                     )
-    plain = {p: median(found[("plain", p)]) for kind, p in found if kind == "plain"}
-    site = {s: median(found[("site", s)]) for kind, s in found if kind == "site"}
-    print_table(site, plain, args.runs, pages)
-    print_targets(found, pages)
-    print_work(site, plain, pages)
+    if not args.cpu_only:
+        plain = {p: median(found[("plain", p)]) for kind, p in found if kind == "plain"}
+        site = {s: median(found[("site", s)]) for kind, s in found if kind == "site"}
+        print_table(site, plain, args.runs, pages)
+        print_targets(found, pages)
+        print_work(site, plain, pages)
     print(f"End: {load()}; {time.monotonic() - started:.0f} s in all.")
     print("Pages other than the start page are compared with plain Material's guideline page.")
 

@@ -14,6 +14,10 @@ Emulation.setCPUThrottlingRate), and sums the page's layout-shift entries
   site's own scripts arrive;
 - never: the site's own scripts never arrive (aborted).
 
+A page with the checklist loads twice in each case: empty, and with a saved
+plan whose statuses differ from the page's ("Klar", "2 av 4 frågor klara"),
+as for a person who comes back.
+
 The server below sends the site's files; for a paused page it writes the HTML
 up to a cut, marks the cut with an HTML comment (comments change no layout)
 and waits until the test has seen the mark in the DOM and two frames painted.
@@ -23,6 +27,8 @@ the first screen (Lighthouse's CLS sees only that).
 
 from __future__ import annotations
 
+import html as htmllib
+import json
 import queue
 import re
 import threading
@@ -184,12 +190,35 @@ def heights(browser, site: Site, stream_url) -> dict[tuple[str, int], int]:
     return found
 
 
-def shifts(browser, stream_url, url: str, width: int, height: int, mode: str) -> list:
+STORE_KEY = "vgr-kompetensutveckling:checklista:v2"
+CHECKLIST = re.compile(r'data-module="vgr-checklist" data-checklist="([^"]+)"')
+
+
+def saved_plan(page_html: str) -> str | None:
+    """For a page with the checklist: a stored plan with the first and third
+    questions done (their statuses and the count differ from the page's)."""
+    found = CHECKLIST.search(page_html)
+    if not found:
+        return None
+    questions = json.loads(htmllib.unescape(found.group(1)))["questions"]
+    done = {q["id"]: True for q in questions[::2]}
+    plan = {"id": "p1", "updated": 1_700_000_000_000, "details": {}, "answers": {}}
+    plan |= {"questions": {}, "done": done, "conflicts": {}}
+    return json.dumps({"version": 2, "current": "p1", "plans": {"p1": plan}})
+
+
+def shifts(
+    browser, stream_url, url: str, width: int, height: int, mode: str, stored: str | None = None
+) -> list:
     base, gate, cuts = stream_url
     context = browser.new_context(
         viewport={"width": width, "height": min(max(height, 800), MAX_HEIGHT)}, locale="sv-SE"
     )
     context.add_init_script(WATCH)
+    if stored:
+        context.add_init_script(
+            f"localStorage.setItem({json.dumps(STORE_KEY)}, {json.dumps(stored)})"
+        )
     page = context.new_page()
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     held: list = []
@@ -244,10 +273,22 @@ def test_no_page_moves_whatever_the_timing(
 ) -> None:
     moved = {}
     for built in site.pages():
-        found = shifts(browser, stream_url, built.url, width, heights[(built.url, width)], mode)
+        height = heights[(built.url, width)]
+        found = shifts(browser, stream_url, built.url, width, height, mode)
         if found:
             moved[built.url] = found
+        stored = saved_plan(built.html)
+        if stored:
+            found = shifts(browser, stream_url, built.url, width, height, mode, stored)
+            if found:
+                moved[built.url + " (saved plan)"] = found
     assert moved == {}, f"layout shifts at {width} px, scripts {mode}: {moved}"
+
+
+def test_the_saved_plan_is_one_the_checklist_reads(site: Site) -> None:
+    stored = saved_plan(site.page("planera/checklista/").html)
+    assert stored and json.loads(stored)["plans"]["p1"]["done"]
+    assert saved_plan(site.page("riktlinjen/").html) is None
 
 
 def test_cuts_fall_between_tags_in_the_body() -> None:
