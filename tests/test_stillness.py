@@ -52,7 +52,7 @@ GATE_TIMEOUT = 120  # s: a page that never shows its cut fails the test, it does
 # Cuts go before these tags in the body (never inside a script, style, textarea,
 # template or SVG, where a comment would be text).
 CUT_BEFORE = re.compile(
-    r"<(?:h[1-4]|p|section|form|fieldset|footer|nav|ol|ul|dl|details|div class=\"md-)[\s>]"
+    r"<(?:h[1-4]|p|a|span|section|form|fieldset|footer|nav|ol|ul|dl|details|div class=\"md-)[\s>]"
     r"|</footer>"
 )
 RAW = re.compile(r"<(script|style|textarea|template|svg)\b.*?</\1>", re.S)
@@ -95,7 +95,8 @@ SHIFTS = """async () => {
         ? [n.tagName.toLowerCase(), ...classes.filter(Boolean)].join(".")
         : String(n && n.nodeName);
       const [a, b] = [s.previousRect, s.currentRect];
-      return `${name} y ${a.y} -> ${b.y}, h ${a.height} -> ${b.height}`;
+      return `${name} x ${a.x} -> ${b.x}, y ${a.y} -> ${b.y}, `
+        + `w ${a.width} -> ${b.width}, h ${a.height} -> ${b.height}`;
     }),
   }));
 }"""
@@ -103,8 +104,8 @@ HEIGHT = "() => document.documentElement.scrollHeight"
 
 
 def cut_points(html: str) -> list[int]:
-    """Where to pause the HTML: before block tags in the body, spread evenly,
-    always including the footer's start and end."""
+    """Where to pause the HTML: before tags in the body, spread evenly, and
+    before every tag in the footer (on a short page it is in the first screen)."""
     body = html.index("<body")
     raw = [(m.start(), m.end()) for m in RAW.finditer(html, body)]
     found = [
@@ -112,7 +113,8 @@ def cut_points(html: str) -> list[int]:
         for m in CUT_BEFORE.finditer(html, body)
         if not any(a < m.start() < b for a, b in raw)
     ]
-    footer = [p for p in found if html.startswith(("<footer", "</footer>"), p)]
+    start, end = html.find("<footer", body), html.find("</footer>", body)
+    footer = [p for p in found if start <= p <= end]
     step = max(1, len(found) // MAX_CUTS)
     return sorted(set(found[::step]) | set(footer))
 
