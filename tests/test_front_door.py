@@ -356,7 +356,7 @@ def test_site_marks_are_visible_in_the_browser(browser, base_url: str, scheme: s
     try:
         marks = watched.page.evaluate(
             """() => [...document.querySelectorAll('.vgr-site-heading')].map(h => {
-                 const after = getComputedStyle(h, '::after');
+                 const after = getComputedStyle(h, '::before');
                  return {content: after.content, display: after.display,
                          color: after.color, bg: getComputedStyle(document.body).backgroundColor};
                })"""

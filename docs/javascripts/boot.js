@@ -15,7 +15,8 @@
    - destroy() (optional) runs just before that, e.g. to save what is pending.
    - Throw from the constructor and the element stays as the page delivered it
      (the no-JavaScript version); the error goes to the console.
-   Each element starts once: boot marks it [data-ready] (tests wait on that). */
+   Each element starts once, in a task of its own: boot marks it [data-ready]
+   (tests wait on that). */
 (function () {
   "use strict";
 
@@ -38,6 +39,7 @@
 
   /** Start one element, once, with its class; a failure leaves it unenhanced. */
   function startOne(root, Component) {
+    if (!root.isConnected) return; /* gone before its turn (instant navigation) */
     if (root.hasAttribute("data-ready") || root.hasAttribute("data-module-failed")) return;
     var controller = new AbortController();
     try {
@@ -51,12 +53,17 @@
     }
   }
 
-  /** Start every known component on the page; safe to call again. */
+  /** Start every known component on the page; safe to call again. Each
+      element starts in a task of its own, not all in the task that found
+      them (with Material's own start-up, in DOMContentLoaded): several short
+      tasks leave the page free to answer a tap between them, one long one
+      does not. Nothing moves when they start: their final size is in the
+      HTML and CSS (tests/test_stillness.py). */
   function start() {
     sweep();
     Object.keys(components).forEach(function (name) {
       document.querySelectorAll('[data-module="' + name + '"]').forEach(function (root) {
-        startOne(root, components[name]);
+        setTimeout(function () { startOne(root, components[name]); }, 0);
       });
     });
   }
