@@ -1,4 +1,5 @@
-/* Checklist, part 7: "Klar" on a question with no answer (issue 22). A person may tick it (the
+/* Checklist, part 7: "Klar" on an empty answer. Its one job: say when a
+   question is ticked "Klar" with no answer (issue 22). A person may tick it (the
    question may have been settled at a meeting), but the page says so beside
    the box, and the paper says "Status: Klar, utan svar" above ruled lines to
    write on (print.css). Works through the checklist's markup only, not its

@@ -1,4 +1,5 @@
-/* Checklist, part 8: what a screen reader hears from the planning checklist. The class
+/* Checklist, part 8: the announcer. Its one job: what a screen reader hears
+   from the planning checklist. The class
    ChecklistAnnounce enhances [data-module="vgr-checklist-announce"], two
    empty polite live regions inside the checklist (started by boot.js).
 
