@@ -356,10 +356,15 @@ class TestReview:
             assert empty.inner_text().startswith("Inget svar ännu.")
             target = empty.locator("a").evaluate("a => a.hash")
             assert page.locator(target).get_attribute("data-field")
+        root = page.locator(ROOT).element_handle()
         link = sheet.locator("[data-sheet-empty=kunskaper] a")
         link.click()
         page.wait_for_url(re.compile("#vgr-a-kunskaper$"))
         expect(page.locator("#vgr-a-kunskaper")).to_be_in_viewport(ratio=1)
+        # The jump is anchors.js's, not Material's instant navigation: the
+        # field takes focus, and the checklist is the same one (not re-rendered).
+        expect(page.locator("#vgr-a-kunskaper")).to_be_focused()
+        assert root.evaluate("el => el.isConnected")
 
     def test_the_printout_is_what_the_review_shows(self, view) -> None:
         """What the review shows, but for "Inget svar ännu": on paper that is

@@ -306,7 +306,7 @@ def test_deleting_a_plan_puts_focus_on_the_plan_chooser(listened: Watched) -> No
     page.once("dialog", lambda d: d.accept())
     act(page, "delete")
     role, name = focused_name(page)
-    assert (role, name) == ("combobox", "Sparade planer i den här webbläsaren")
+    assert (role, name) == ("combobox", "Plan som visas")
     assert page.locator("#vgr-plan-select option:checked").text_content().startswith("Plan A – ")
 
 

@@ -103,6 +103,10 @@ HEAD = (
 BODY = (
     '<div class="md-search" data-md-component="search" role="dialog" aria-label="Sök">'
     '<label class="md-header__button md-icon" for="__drawer">'
+    '<nav class="md-header__inner md-grid" aria-label="Sidhuvud">'
+    '<div class="md-header__title" data-md-component="header-title">'
+    '<form class="md-header__option" data-md-component="palette">'
+    '<nav class="md-nav md-nav--primary" aria-label="Navigation"'
     "<script>var a=1</script>"
     '<script src="assets/javascripts/bundle.77dd0ce9.min.js"></script>\n'
     '<script src="javascripts/boot.js" defer></script>\n'

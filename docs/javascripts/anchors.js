@@ -17,8 +17,11 @@
   function jump(event) {
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    var link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
-    if (!link || !link.closest(SCOPE)) return;
+    /* Material writes every link's address in full: an in-page link is one
+       to this very page with a "#id". */
+    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || !link.closest(SCOPE) || !link.hash || link.target) return;
+    if (link.origin !== location.origin || link.pathname !== location.pathname) return;
     var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
     if (!target) return;
     event.preventDefault();

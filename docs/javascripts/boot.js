@@ -53,6 +53,19 @@
     }
   }
 
+  /* A task of its own for each start: a message to ourselves (not a timer,
+     which a paused or throttled clock would hold back indefinitely). */
+  var queue = [];
+  var channel = new MessageChannel();
+  channel.port1.onmessage = function () {
+    var job = queue.shift();
+    if (job) job();
+  };
+  function later(job) {
+    queue.push(job);
+    channel.port2.postMessage(null);
+  }
+
   /** Start every known component on the page; safe to call again. Each
       element starts in a task of its own, not all in the task that found
       them (with Material's own start-up, in DOMContentLoaded): several short
@@ -63,7 +76,7 @@
     sweep();
     Object.keys(components).forEach(function (name) {
       document.querySelectorAll('[data-module="' + name + '"]').forEach(function (root) {
-        setTimeout(function () { startOne(root, components[name]); }, 0);
+        later(function () { startOne(root, components[name]); });
       });
     });
   }
