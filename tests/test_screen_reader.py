@@ -395,3 +395,17 @@ def test_the_same_message_twice_is_spoken_twice(listened: Watched) -> None:
         wait_saved(page)
     heard = [t for t in live(page) if "En ny, tom plan har skapats." in t]
     assert heard == ["En ny, tom plan har skapats."] * 2, live(page)
+
+
+def test_plans_without_a_name_are_told_apart_by_more_than_a_time(listened: Watched) -> None:
+    """Two unnamed plans, heard in the plan chooser: numbered, not twins."""
+    page = listened.page
+    page.fill("#vgr-a-varfor", "Första")
+    wait_saved(page)
+    act(page, "new")
+    page.fill("#vgr-a-varfor", "Andra")
+    wait_saved(page)
+    names = page.eval_on_selector_all(
+        "[data-plan-list] option", "os => os.map(o => o.textContent.split(' – ')[0])"
+    )
+    assert sorted(names) == ["Namnlös plan 1", "Namnlös plan 2"], names

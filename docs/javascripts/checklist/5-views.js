@@ -167,10 +167,15 @@
     list(plans, current, stored) {
       const all = Object.values(plans).filter((p) => p.id !== current.id).concat(current);
       all.sort((a, b) => b.updated - a.updated);
+      /* Plans without a name are numbered in the order they were made (ids
+         sort so), so a list read aloud tells them apart by more than a time. */
+      const unnamed = all.filter((p) => !p.details.name).map((p) => p.id).sort();
+      const name = (p) => p.details.name
+        || (unnamed.length > 1 ? `${this.words.untitled} ${unnamed.indexOf(p.id) + 1}` : this.words.untitled);
       rebuild(this.select, all.map((p) => {
         const d = new Date(p.updated);
         const gone = !own(plans, p.id) && !stored.includes(p.id);
-        return [p.id, this.words.listed(p.details.name || this.words.untitled, `${day(d)} ${clock(d)}`, gone)];
+        return [p.id, this.words.listed(name(p), `${day(d)} ${clock(d)}`, gone)];
       }), ([id, text]) => new Option(text, id));
       this.select.value = current.id;
     }
