@@ -44,11 +44,11 @@ def axe() -> Axe:
     return Axe()
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_axe_violations_on_any_page(
+def assert_no_axe_violations(
     browser, base_url: str, site: Site, axe: Axe, scheme: str, width: int
 ) -> None:
+    """axe on every page of a site served at base_url; no console error, no
+    request to another host. Shared with the Zensical build's test."""
     context = browser.new_context(
         viewport={"width": width, "height": 900}, color_scheme=scheme, locale="sv-SE"
     )
@@ -57,15 +57,15 @@ def test_no_axe_violations_on_any_page(
     watched = Watched.attach(context, allowed_prefixes=(base_url, "data:", "blob:"))
     page = watched.page
     failures = []
+    options = {
+        "runOnly": {"type": "tag", "values": AXE_TAGS},
+        "rules": {rule: {"enabled": False} for rule in EXCLUDED_RULES},
+        "resultTypes": ["violations"],
+    }
     try:
         for built in site.pages():
             page.goto(base_url + built.url, wait_until="load")
             settle_for_axe(page)
-            options = {
-                "runOnly": {"type": "tag", "values": AXE_TAGS},
-                "rules": {rule: {"enabled": False} for rule in EXCLUDED_RULES},
-                "resultTypes": ["violations"],
-            }
             results = page.evaluate("options => axe.run(document, options)", options)
             for violation in results["violations"]:
                 targets = [n["target"] for n in violation["nodes"]][:4]
@@ -74,6 +74,14 @@ def test_no_axe_violations_on_any_page(
         watched.assert_clean()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_axe_violations_on_any_page(
+    browser, base_url: str, site: Site, axe: Axe, scheme: str, width: int
+) -> None:
+    assert_no_axe_violations(browser, base_url, site, axe, scheme, width)
 
 
 STATEMENT = ROOT / "docs" / "data" / "accessibility.yml"

@@ -47,7 +47,7 @@ from scripts.offline import FOLDER, write_zip
 from scripts.serve import StaticServer
 from tests.conftest import INTRANET_URL, ROOT
 from tests.site import Site, Watched
-from tests.test_accessibility import AXE_TAGS, EXCLUDED_RULES, settle_for_axe
+from tests.test_accessibility import assert_no_axe_violations
 
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 PREFIX = "/kompetens/"
@@ -265,31 +265,7 @@ def test_no_axe_violations_on_any_page(
     browser, zensical_nginx: tuple[Site, str], scheme: str
 ) -> None:
     site, url = zensical_nginx
-    axe = Axe()
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, color_scheme=scheme, locale="sv-SE"
-    )
-    context.add_init_script(axe.axe_script)
-    watched = Watched.attach(context, allowed_prefixes=(url, "data:", "blob:"))
-    page = watched.page
-    failures = []
-    options = {
-        "runOnly": {"type": "tag", "values": AXE_TAGS},
-        "rules": {rule: {"enabled": False} for rule in EXCLUDED_RULES},
-        "resultTypes": ["violations"],
-    }
-    try:
-        for built in site.pages():
-            page.goto(url + built.url, wait_until="load")
-            settle_for_axe(page)
-            results = page.evaluate("options => axe.run(document, options)", options)
-            for violation in results["violations"]:
-                targets = [n["target"] for n in violation["nodes"]][:4]
-                failures.append(f"{built.url or '/'}: {violation['id']} {targets}")
-        assert failures == [], "\n".join(failures)
-        watched.assert_clean()
-    finally:
-        context.close()
+    assert_no_axe_violations(browser, url, site, Axe(), scheme, 1280)
 
 
 def keeps_typed_text_across_a_reload(page, address: str) -> None:
