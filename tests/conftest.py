@@ -38,8 +38,9 @@ STATE_TIMEOUT_MS = 20_000
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "slow: builds the whole site more than once to compare ways of building "
-        "(post-build script, build caches); make test runs it, make test-fast does not",
+        "slow: builds the whole site more than once (other ways of building, the "
+        "second engine, public and preview builds) or starts LibreOffice; make test "
+        "runs it, make test-fast does not",
     )
     from playwright.sync_api import expect
 

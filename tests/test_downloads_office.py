@@ -15,7 +15,8 @@ from pypdf import PdfReader
 from tests.site import Site
 from tests.test_downloads import SLIDES, questions, scenes
 
-pytestmark = pytest.mark.office
+# Slow lane too: LibreOffice takes seconds to start.
+pytestmark = [pytest.mark.office, pytest.mark.slow]
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

@@ -15,6 +15,10 @@ from scripts.offline import offline_env
 from tests.conftest import INTRANET_URL, ROOT, build_site
 from tests.site import Site
 
+# Slow lane (make test, not make test-fast): it builds the site for a
+# public address and as a preview, several times.
+pytestmark = pytest.mark.slow
+
 DATA = ROOT / "docs" / "data"
 FACTS = unconfirmed_facts(DATA)
 # The pages made from the data files that hold the facts.

@@ -49,6 +49,10 @@ from tests.conftest import INTRANET_URL, ROOT
 from tests.site import Site, Watched
 from tests.test_accessibility import assert_no_axe_violations
 
+# Slow lane (make test, not make test-fast): it builds the site with the
+# second engine (Zensical) several times.
+pytestmark = pytest.mark.slow
+
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 PREFIX = "/kompetens/"
 CHECKLIST = "[data-module='vgr-checklist']"
