@@ -30,6 +30,8 @@ command -v node >/dev/null 2>&1 \
   || need nodejs "the checklist's sync simulation runs its script in Node"
 command -v pdftoppm >/dev/null 2>&1 \
   || need poppler-utils "pdftoppm turns the printed PDFs into images the print tests look at"
+command -v soffice >/dev/null 2>&1 \
+  || need libreoffice-impress-nogui "LibreOffice Impress opens the slides the build writes, as a reader would"
 
 [ -z "$missing" ] && exit 0
 
