@@ -62,13 +62,13 @@ def test_schedules_that_once_found_a_race(seed: int, steps: int) -> None:
     simulate("--schedules", "1", "--seed", str(seed), "--steps", str(steps))
 
 
-# Found by `make fuzz` on 2026-12-02 and not fixed yet (issue 18): a tab's text
-# was written, overwritten by a tab that had not read it, queued to be written
-# again, and then the person deleted that plan in the first tab. The deletion
-# drops the queued rewrite, so the deleted plan kept in storage (for "Ångra"
-# from another tab) lacks the text. Strict: it fails loudly once fixed, when
-# the seed moves to REGRESSION_SEEDS.
-OPEN_RACES = [(2251734939, 60)]
+# Found on 2026-12-02 (`make fuzz`, and a 10,000-schedule run from seed 7)
+# and not fixed yet (issue 18): text typed in a plan is lost when the person
+# then deletes that plan in the same tab while a rewrite of an overwritten
+# write is still queued: the deletion drops the queued rewrite, so the
+# deleted plan kept in storage (for "Ångra" from another tab) lacks the text.
+# Strict: each fails loudly once fixed, and then moves to REGRESSION_SEEDS.
+OPEN_RACES = [(2251734939, 60), (4794, 40)]
 
 
 @pytest.mark.xfail(strict=True, reason="open race, issue 18: see OPEN_RACES")
