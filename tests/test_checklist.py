@@ -218,12 +218,23 @@ class TestAutosave:
     def test_navigating_away_and_back_restores_with_instant_navigation(
         self, checklist: Watched, base_url: str
     ) -> None:
+        """Back at once, perhaps before the other page has arrived: Material
+        swaps the page in place, so the checklist typed in is still there,
+        ready, until the new one replaces it. Wait for the new one to start
+        (waiting for [data-ready] alone could find the old one and then read
+        the new one's box before it is filled)."""
         page = checklist.page
         page.fill("#vgr-a-kunskaper", "Kunna journalföra.")
+        typed_in = page.locator(ROOT).element_handle()
         page.locator(".md-nav--primary a", has_text="Riktlinjen").first.click()
         page.wait_for_url(base_url + "riktlinjen/")
         page.go_back()
-        page.wait_for_selector(READY)
+        page.wait_for_function(
+            """([selector, old]) => { const root = document.querySelector(selector);
+                 return root && root !== old && root.hasAttribute('data-ready'); }""",
+            arg=[ROOT, typed_in],
+            timeout=SLOW,
+        )
         assert page.input_value("#vgr-a-kunskaper") == "Kunna journalföra."
         checklist.assert_clean()
 
