@@ -94,10 +94,10 @@
       },
       "export-text"(c) {
         /* Plain text: a .txt file opens with a double-click everywhere (.md does not). */
-        download(fileName(c, "txt"), "text/plain;charset=utf-8", text.planText(c.doc(), false));
+        download(fileName(c, "txt"), "text/plain;charset=utf-8", text.planText(c.doc()));
       },
       "copy-text"(c) {
-        copyText(text.planText(c.doc(), false)).then((ok) => c.message(ok ? T.clipboard : T.noClipboard));
+        copyText(text.planText(c.doc())).then((ok) => c.message(ok ? T.clipboard : T.noClipboard));
       },
       duplicate(c) {
         const copy = clone(c.shown());

@@ -15,9 +15,11 @@
   /** "{n} av {all}" filled in from values. */
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 
+  const answered = (plan, q) => q.fields.some((f) => (plan.answers[f.id] || "").trim());
+
   function questionStatus(plan, q) {
     if (plan.done[q.id]) return "done";
-    return q.fields.some((f) => (plan.answers[f.id] || "").trim()) ? "started" : "todo";
+    return answered(plan, q) ? "started" : "todo";
   }
 
   /** When a text was written, as a person reads it: "2026-12-02 kl. 10:42". */
@@ -36,6 +38,8 @@
       };
     };
     const status = (q) => words.status[questionStatus(plan, q)];
+    /* Honest on paper and in files: "Klar, utan svar" when ticked with no answer. */
+    const unanswered = (q) => !!plan.done[q.id] && !answered(plan, q);
     return {
       title: words.title + (plan.details.name ? ": " + plan.details.name : ""),
       name: plan.details.name || "",
@@ -46,7 +50,8 @@
         text: q.text,
         status: status(q),
         heading: fill(words.heading, { n: i + 1, text: q.text }),
-        statusLine: words.statusLabel + " " + status(q),
+        unanswered: unanswered(q),
+        statusLine: words.statusLabel + " " + status(q) + (unanswered(q) ? words.unanswered : ""),
         fields: q.fields.map((f, j) => field(f.id, j ? f.text : "")),
       })),
       retired: retiredIds(plan, model).map((id) => field(id, plan.questions[id] || id)),

@@ -146,6 +146,8 @@
       doc.details.forEach((f) => say($(`[data-sheet-field="${f.id}"]`), f.text || "–"));
       doc.questions.forEach((q) => {
         say($(`[data-sheet-status="${q.id}"]`), q.status);
+        const unanswered = $(`[data-sheet-unanswered="${q.id}"]`);
+        if (unanswered.hidden === q.unanswered) unanswered.hidden = !q.unanswered;
         q.fields.forEach((f) => {
           const answer = $(`[data-sheet-field="${f.id}"]`);
           say(answer, f.text);

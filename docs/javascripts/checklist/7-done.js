@@ -4,9 +4,8 @@
    the box, and the paper says "Status: Klar, utan svar" above ruled lines to
    write on (print.css). Works through the checklist's markup only, not its
    internals: the form's [data-done="ID"] boxes and the [data-field] inputs
-   in the same question, the review's [data-sheet-unanswered="ID"] (shown or
-   hidden here). The review is redrawn by the checklist on every change, from
-   this tab or another: a MutationObserver on it keeps this in step.
+   in the same question. The review is redrawn by the checklist on every
+   change, from this tab or another: a MutationObserver on it keeps this in step.
    Started by boot.js on [data-module="vgr-checklist-done"], inside the
    checklist. Classic script, no globals. */
 (function () {
@@ -64,14 +63,13 @@
       if (note.textContent !== text) note.textContent = text;
     }
 
-    /** The paper's status and the notes follow the plan shown. */
+    /** A note goes once its question has an answer or is unticked (here or in
+        another tab: the review is redrawn then). The paper's "utan svar" is the
+        plan document's (part 4), drawn with the review. */
     update() {
       this.boxes.forEach((box) => {
-        const unanswered = this.unanswered(box);
-        const mark = this.list.querySelector(`[data-sheet-unanswered="${box.dataset.done}"]`);
-        if (mark && mark.hidden === unanswered) mark.hidden = !unanswered;
         const note = this.notes.get(box);
-        if (!unanswered && note.textContent) note.textContent = "";
+        if (!this.unanswered(box) && note.textContent) note.textContent = "";
       });
     }
   }
