@@ -16,9 +16,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-# (what, Material's markup, the fixed markup); fixes in OPTIONAL apply only
-# where the page has that markup (a page without a Markdown heading has no
-# permalink).
+# (what, Material's markup, the fixed markup). Each must apply to every page,
+# except where optional_fixes() says a page need not have that markup.
 FIXES = [
     (
         "search dialog has no accessible name (axe: aria-dialog-name)",
@@ -85,13 +84,30 @@ FIXES = [
 ]
 
 
-OPTIONAL = {
-    "the permalink is part of its heading's name and a Tab stop",
-    # Zensical's search (0.0.73) has neither: its own search markup.
-    "the search field's form is a second, unnamed landmark in the search",
-    "the search's option buttons are a navigation landmark",
-    "each section of the table of contents is a navigation landmark",
-}
+# Only some pages have this markup: a page without a Markdown heading has
+# no permalink, a page without one has no table of contents.
+ON_SOME_PAGES = frozenset(
+    {
+        "the permalink is part of its heading's name and a Tab stop",
+        "each section of the table of contents is a navigation landmark",
+    }
+)
+
+# Zensical (0.0.73) draws its own search, without these; under MkDocs every
+# page has Material's search, so there these fixes stay required.
+NOT_IN_ZENSICAL = frozenset(
+    {
+        "the search field's form is a second, unnamed landmark in the search",
+        "the search's option buttons are a navigation landmark",
+    }
+)
+
+ZENSICAL = re.compile(r'<meta name="generator" content="zensical-')
+
+
+def optional_fixes(html: str) -> frozenset[str]:
+    """The fixes a page may lack, by its generator (Material under MkDocs, or Zensical)."""
+    return ON_SOME_PAGES | NOT_IN_ZENSICAL if ZENSICAL.search(html) else ON_SOME_PAGES
 
 
 # Not changed: each section of the site navigation stays a named navigation
@@ -107,11 +123,12 @@ class ThemeMarkupChanged(Exception):
 
 def apply_fixes(html: str, where: str) -> str:
     """Apply every fix to one rendered page; raise if one no longer matches."""
+    optional = optional_fixes(html)
     for what, old, new in FIXES:
         if new in html:
             continue
         if old not in html:
-            if what in OPTIONAL:
+            if what in optional:
                 continue
             raise ThemeMarkupChanged(f"theme_fixes: {where}: markup for '{what}' not found")
         html = html.replace(old, new)
