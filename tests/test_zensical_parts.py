@@ -96,6 +96,7 @@ def test_the_page_address_is_mkdocs_canonical_url() -> None:
 # --- Post-build steps that stop the build -----------------------------------------
 
 HEAD = (
+    '<meta name="generator" content="zensical-0.0.73">'
     '<link rel="stylesheet" href="assets/stylesheets/classic/main.94dd801d.min.css">'
     '<link rel="stylesheet" href="assets/stylesheets/classic/palette.813d4b3f.min.css">'
     '<link rel="stylesheet" href="stylesheets/extra.css">'
