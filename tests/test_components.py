@@ -13,7 +13,7 @@ from macros.questions import load_questions
 from macros.scenes import load_presentation, render_presentation
 from scripts.serve import serve
 from tests.conftest import ROOT
-from tests.site import Site, Watched
+from tests.site import Site, Watched, goto_settled
 
 DOCS = ROOT / "docs"
 QUESTIONS = load_questions(DOCS / "data" / "planning_questions.yml")
@@ -111,7 +111,7 @@ def test_site_scripts_set_no_globals(browser, base_url: str, site: Site) -> None
     page = context.new_page()
     try:
         for url in ("", "riktlinjen/i-korthet/", "lankar/"):
-            page.goto(base_url + url, wait_until="networkidle")
+            goto_settled(page, base_url + url)
             page.wait_for_selector("[data-module][data-ready]", state="attached")
             names = page.evaluate("Object.keys(window).filter(k => /^vgr/i.test(k))")
             assert names == [], (url, names)  # widgets talk by events, not globals
@@ -129,7 +129,7 @@ def narrow(browser) -> Iterator[object]:
 
 def test_menu_button_works_on_every_page(narrow, base_url: str, site: Site) -> None:
     for built in site.pages():
-        narrow.goto(base_url + built.url, wait_until="networkidle")
+        goto_settled(narrow, base_url + built.url)
         menu = narrow.get_by_role("button", name="Meny")
         states = [menu.get_attribute("aria-expanded")]
         menu.click()
@@ -143,7 +143,7 @@ def test_menu_button_works_on_every_page(narrow, base_url: str, site: Site) -> N
 def test_menu_is_not_made_twice_after_instant_navigation(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(base_url, wait_until="networkidle")
+    goto_settled(page, base_url)
     page.evaluate("window.__samePage = true")
     page.get_by_role("button", name="Meny").click()
     page.locator(".md-sidebar--primary a", has_text="Länkar för intranätet").click()

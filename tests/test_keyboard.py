@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site import COVERED_JS, Site, settle
+from tests.site import COVERED_JS, Site, goto_settled, settle
 
 # What the focused element looks like: its ring, and whether it is on screen.
 # A visually hidden theme radio shows its focus on the label that follows it.
@@ -184,7 +184,7 @@ def test_menu_opens_and_closes_by_keyboard_on_a_narrow_screen(browser, base_url:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
-        page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+        goto_settled(page, base_url + "riktlinjen/")
         menu = page.get_by_role("button", name="Meny")
         assert menu.get_attribute("aria-expanded") == "false"
         assert not page.get_by_role("link", name="Checklista").first.is_visible()
@@ -206,7 +206,7 @@ def test_menu_button_shows_only_where_the_navigation_is_a_drawer(browser, base_u
         context = browser.new_context(viewport={"width": width, "height": 800})
         page = context.new_page()
         try:
-            page.goto(base_url, wait_until="networkidle")
+            goto_settled(page, base_url)
             assert page.get_by_role("button", name="Meny").is_visible() is shown, width
         finally:
             context.close()

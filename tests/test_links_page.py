@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 
 from macros.questions import load_questions, numbered
 from tests.conftest import ROOT
-from tests.site import Site, Watched
+from tests.site import Site, Watched, goto_settled
 
 QUESTIONS = load_questions(ROOT / "docs" / "data" / "planning_questions.yml")
 
@@ -58,7 +58,7 @@ def test_link_page_lists_every_page_of_the_site(site: Site, site_url: str) -> No
 def test_copy_button_copies_the_full_address(watched: Watched, base_url: str) -> None:
     page = watched.page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
-    page.goto(base_url + "lankar/", wait_until="networkidle")
+    goto_settled(page, base_url + "lankar/")
     button = page.get_by_role(
         "button", name="Kopiera adressen till Mål för kompetensutveckling i VGR"
     )

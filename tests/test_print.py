@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from tests.site import Site, normalize
+from tests.site import Site, goto_settled, normalize
 
 CHECKLIST = "planera/checklista/"
 SCHEMES = ["light", "dark"]
@@ -37,7 +37,7 @@ def each_printed_page(
     page = context.new_page()
     try:
         for url in printed_pages(site):
-            page.goto(base_url + url, wait_until="networkidle")
+            goto_settled(page, base_url + url)
             yield page, url
     finally:
         context.close()
@@ -121,7 +121,7 @@ def test_guideline_summary_prints_without_fills_or_slide_show_button(
     context = browser.new_context(color_scheme="dark", locale="sv-SE")
     page = context.new_page()
     try:
-        page.goto(base_url + "riktlinjen/i-korthet/", wait_until="networkidle")
+        goto_settled(page, base_url + "riktlinjen/i-korthet/")
         page.wait_for_selector("[data-module='vgr-presentation'][data-ready]")
         texts = sheets(page.pdf(format="A4", print_background=True))
         assert all("Visa som bildspel" not in t for t in texts)
@@ -136,7 +136,7 @@ def test_planning_page_prints_on_one_sheet(browser, base_url: str) -> None:
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     try:
-        page.goto(base_url + "planera/", wait_until="networkidle")
+        goto_settled(page, base_url + "planera/")
         texts = sheets(page.pdf(format="A4"))
         assert len(texts) == 1, [len(t) for t in texts]
     finally:
@@ -149,7 +149,7 @@ def test_address_on_paper_follows_instant_navigation(browser, base_url: str) -> 
     context = browser.new_context(locale="sv-SE")
     page = context.new_page()
     try:
-        page.goto(base_url, wait_until="networkidle")
+        goto_settled(page, base_url)
         page.evaluate("window.__sameDocument = true")
         page.locator(".md-nav--primary a", has_text="Om riktlinjen").first.click()
         page.wait_for_url(base_url + "riktlinjen/")
@@ -199,7 +199,7 @@ def test_links_on_paper_show_where_they_go(browser, base_url: str, scheme: str) 
     context = browser.new_context(color_scheme=scheme, locale="sv-SE")
     page = context.new_page()
     try:
-        page.goto(base_url, wait_until="networkidle")
+        goto_settled(page, base_url)
         cards = page.locator(".md-content :is(.vgr-tasks, .vgr-cards) a")
         targets = cards.evaluate_all("els => els.map(a => a.href)")
         assert len(targets) >= 6
@@ -207,10 +207,10 @@ def test_links_on_paper_show_where_they_go(browser, base_url: str, scheme: str) 
         assert "→" not in text
         for target in targets:
             assert target.startswith(base_url) and target in text, target
-        page.goto(base_url + "tillganglighet/", wait_until="networkidle")
+        goto_settled(page, base_url + "tillganglighet/")
         text = " ".join(sheets(page.pdf(format="A4")))
         assert "(https://www.digg.se/tdosanmalan)" in text.replace(" ", "")
-        page.goto(base_url + "riktlinjen/", wait_until="networkidle")
+        goto_settled(page, base_url + "riktlinjen/")
         text = " ".join(sheets(page.pdf(format="A4")))
         assert "vgregion.se/riktlinje-kompetensutveckling" in text
         assert "(http" not in text.replace(" ", "")

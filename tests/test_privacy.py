@@ -13,7 +13,7 @@ from hooks.csp import csp_conf_path
 from macros.privacy import load_privacy
 from scripts.nginx import ACCESS_LOG, NginxServer
 from tests.conftest import ROOT
-from tests.site import Site
+from tests.site import Site, goto_settled
 
 PRIVACY = load_privacy(ROOT / "docs" / "data" / "privacy.yml")
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ def test_browser_storage_is_only_what_the_page_lists(browser, base_url: str, sit
     stored = "Object.keys(localStorage).concat(Object.keys(sessionStorage))"
     try:
         for built in site.content_pages():
-            page.goto(base_url + built.url, wait_until="networkidle")
+            goto_settled(page, base_url + built.url)
             assert all(declared(k) for k in page.evaluate(stored)), (
                 built.url,
                 page.evaluate(stored),
@@ -41,7 +41,7 @@ def test_browser_storage_is_only_what_the_page_lists(browser, base_url: str, sit
         assert page.evaluate(stored), (
             "the theme no longer stores its colour scheme: update the page"
         )
-        page.goto(base_url + "planera/checklista/", wait_until="networkidle")
+        goto_settled(page, base_url + "planera/checklista/")
         page.locator("textarea").first.fill("Ett svar")
         prefix = next(i["key_prefix"] for i in PRIVACY["browser_storage"] if "key_prefix" in i)
         page.wait_for_function(f"Object.keys(localStorage).some(k => k.startsWith({prefix!r}))")

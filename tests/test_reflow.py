@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site import Site
+from tests.site import Site, goto_settled
 
 SMALL = {"width": 320, "height": 640}
 
@@ -73,7 +73,7 @@ def test_no_element_overflows_its_box_at_320_px(browser, base_url: str, site: Si
     problems: list[str] = []
     try:
         for built in site.pages():
-            page.goto(base_url + built.url, wait_until="networkidle")
+            goto_settled(page, base_url + built.url)
             problems += [f"{built.url or '/'}: {p}" for p in page.evaluate(OVERFLOWING)]
         assert problems == [], "\n".join(problems)
     finally:
@@ -116,7 +116,7 @@ def test_menu_words_break_only_at_soft_hyphens(browser, base_url: str, url: str)
     context = browser.new_context(viewport=SMALL, locale="sv-SE")
     page = context.new_page()
     try:
-        page.goto(base_url + url, wait_until="networkidle")
+        goto_settled(page, base_url + url)
         page.get_by_role("button", name="Meny").click()
         page.wait_for_function(
             "getComputedStyle(document.querySelector('.md-sidebar--primary')).visibility"
@@ -164,7 +164,7 @@ def test_slide_show_fits_a_320_by_640_screen(browser, base_url: str, site: Site)
     problems: list[str] = []
     try:
         for url in urls:
-            page.goto(base_url + url, wait_until="networkidle")
+            goto_settled(page, base_url + url)
             page.wait_for_selector("[data-module='vgr-presentation'][data-ready]")
             ids = page.eval_on_selector_all("[data-scene]", "els => els.map(e => e.id)")
             page.click("[data-action='start']")
