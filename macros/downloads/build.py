@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import importlib
 import importlib.metadata
 import os
 import re
@@ -124,18 +125,44 @@ class Sources:
         return numbered(self.questions)
 
 
-# What each download is made from (relative to docs/): the one place that
-# says which files make a download change. macros/site.py's READS uses it for
-# the pages that link to a download (they show its size).
-SOURCES: dict[str, list[str]] = {
-    "bildspel": [f"data/{SLIDES}", f"data/{QUESTIONS}"],
-    "tips": [TIPS_PAGE, f"data/{QUESTIONS}", f"data/{GUIDELINE}"],
+@dataclass(frozen=True)
+class Spec:
+    """What one download is: its stable path in the site, its kind as the link
+    names it, its title (from the data), the files it is made from (relative
+    to docs/: the one place that says which files make it change; macros/site.py's
+    READS uses it for the pages that show its size) and its writer (a module
+    of this package and its function(src, download) -> bytes, imported when
+    needed: python-pptx and WeasyPrint are slow to load)."""
+
+    path: str
+    kind: str
+    title: Callable[[Sources], str]
+    sources: tuple[str, ...]
+    writer: tuple[str, str]
+
+
+# Every download, by the name pages use to link to it: {{ download("bildspel") }}.
+SPECS: dict[str, Spec] = {
+    "bildspel": Spec(
+        path="planera/bildspel-utbildningsplanering.pptx",
+        kind="PowerPoint",
+        title=lambda src: src.slides["title"],
+        sources=(f"data/{SLIDES}", f"data/{QUESTIONS}"),
+        writer=("slides", "write_slides"),
+    ),
+    "tips": Spec(
+        path="planera/tips-utbildningsplanering.pdf",
+        kind="PDF",
+        title=lambda src: src.tips_title,
+        sources=(TIPS_PAGE, f"data/{QUESTIONS}", f"data/{GUIDELINE}"),
+        writer=("tips", "write_tips"),
+    ),
 }
 
 
 def sources(docs_dir: Path, *names: str) -> list[Path]:
     """The files the named downloads (all without names) are made from."""
-    return [docs_dir / f for name in (names or SOURCES) for f in SOURCES.get(name, [])]
+    return [docs_dir / f for name in (names or SPECS) if name in SPECS for f in SPECS[name].sources]
 
 
 CODE = Path(__file__).resolve().parent.parent  # macros/: the code that reads and writes
@@ -175,52 +202,29 @@ def _made(src: Sources, name: str, download: Download, write: Callable[[], bytes
     return content
 
 
-def _slides(src: Sources) -> Download:
-    files = sources(src.docs_dir, "bildspel")
+def _make(src: Sources, name: str) -> Download:
+    spec = SPECS[name]
+    files = sources(src.docs_dir, name)
     download = Download(
-        path="planera/bildspel-utbildningsplanering.pptx",
-        kind="PowerPoint",
-        title=src.slides["title"],
+        path=spec.path,
+        kind=spec.kind,
+        title=spec.title(src),
         sources=files,
         date=data_date(files),
     )
+    module, function = spec.writer
 
     def write() -> bytes:
-        from .slides import write_slides
+        return getattr(importlib.import_module(f"{__package__}.{module}"), function)(src, download)
 
-        return write_slides(src, download)
-
-    download.content = _made(src, "bildspel", download, write)
+    download.content = _made(src, name, download, write)
     return download
-
-
-def _tips(src: Sources) -> Download:
-    files = sources(src.docs_dir, "tips")
-    download = Download(
-        path="planera/tips-utbildningsplanering.pdf",
-        kind="PDF",
-        title=src.tips_title,
-        sources=files,
-        date=data_date(files),
-    )
-
-    def write() -> bytes:
-        from .tips import write_tips
-
-        return write_tips(src, download)
-
-    download.content = _made(src, "tips", download, write)
-    return download
-
-
-# Every download, by the name pages use to link to it: {{ download("bildspel") }}.
-MAKERS: dict[str, Callable[[Sources], Download]] = {"bildspel": _slides, "tips": _tips}
 
 
 def build_downloads(docs_dir: Path, site_name: str) -> dict[str, Download]:
     """Every download, made from the data in ``docs_dir``."""
     src = Sources.load(docs_dir, site_name)
-    return {name: make(src) for name, make in MAKERS.items()}
+    return {name: _make(src, name) for name in SPECS}
 
 
 def listed_downloads(docs_dir: Path, downloads: dict[str, Download]) -> list[Download]:
