@@ -137,3 +137,13 @@ def test_a_channel_must_be_a_web_mail_or_phone_address(tmp_path: Path) -> None:
     )
     assert error.field == "report › channels nr 1 › url"
     assert "https://" in error.problem and "^" not in error.problem
+
+
+def test_the_statement_does_not_deny_a_screen_reader_test_it_describes() -> None:
+    """ "Hur vi har testat" names the screen reader the checklist was tried with
+    (issue 25); the reasons and known shortcomings must not then say that no
+    one has tried the site with a screen reader."""
+    markdown = " ".join(render_statement_markdown(STATEMENT).split()).lower()
+    assert "orca" in markdown
+    denial = r"ingen (har ännu|granskning)[^.]*? med (en )?skärmläsare\b(?! som)"
+    assert not re.search(denial, markdown), re.search(denial, markdown)
