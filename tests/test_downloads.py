@@ -1,6 +1,6 @@
 """The downloads the build writes (macros/downloads/): read back with the
 libraries a reader's tools use. The slides with python-pptx (titles, language,
-the four questions, notes), the tips with pypdf (tags, title, language, every
+the four questions, the drawings the notes describe), the tips with pypdf (tags, title, language, every
 question in reading order); links with the real size; dates from the data;
 the files in the offline zip. LibreOffice Impress opening the slides is
 tests/test_downloads_office.py (marker ``office``)."""
@@ -110,6 +110,46 @@ def test_every_text_run_swedish(deck) -> None:
 def test_notes_are_the_scene_descriptions(deck) -> None:
     notes = [s.notes_slide.notes_text_frame.text for s in deck.slides]
     assert notes == [s["description"] for s in scenes()]
+
+
+def drawing(slide):
+    """The slide's drawing: its one group of shapes."""
+    groups = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.GROUP]
+    assert len(groups) == 1, "one drawing per slide"
+    return groups[0]
+
+
+def test_each_slide_has_the_drawing_its_notes_describe(deck) -> None:
+    """The notes describe the scene's drawing (issue 23): the slide has it, as
+    on the page: the question's number in a ring, or three ticks with lines."""
+    for slide, scene in zip(deck.slides, scenes(), strict=True):
+        shapes = list(drawing(slide).shapes)
+        if scene["picture"] == "number":
+            assert [
+                s.text_frame.text for s in shapes if s.has_text_frame and s.text_frame.text
+            ] == [str(scene["number"])]
+            assert scene["description"].startswith("Teckningen är en tjock vit ring")
+        else:
+            assert scene["picture"] == "checklist"
+            freeforms = [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.FREEFORM]
+            assert len(freeforms) == 6  # three ticks, three lines
+            assert "tre vita bockar" in scene["description"]
+
+
+def test_the_drawing_is_decorative_and_read_after_the_text(deck) -> None:
+    for slide in deck.slides:
+        group = drawing(slide)
+        flags = group._element.xpath(".//*[local-name()='decorative']/@val")
+        assert flags[:1] == ["1"], "the group is marked decorative"
+        assert list(slide.shapes)[-1] == group, "after the title and the text"
+        assert slide.shapes.title.left < group.left + group.width <= slide.placeholders[1].left
+
+
+def test_a_scene_whose_drawing_the_slides_cannot_draw_stops_the_build(docs_copy: Path) -> None:
+    data = docs_copy / "data" / "planera_bildspel.yml"
+    data.write_text(data.read_text("utf-8").replace("visual: checklist", "visual: globe"), "utf-8")
+    with pytest.raises(DataError, match=r"scenes\[0\]\.visual.*kan inte rita ”globe”"):
+        build_downloads(docs_copy, SITE_NAME)
 
 
 def test_no_picture_without_alt_text(deck) -> None:
