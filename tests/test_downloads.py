@@ -1,9 +1,9 @@
 """The downloads the build writes (macros/downloads/): read back with the
 libraries a reader's tools use. The slides with python-pptx (titles, language,
-the four questions, the drawings the notes describe), the tips with pypdf (tags, title, language, every
-question in reading order); links with the real size; dates from the data;
-the files in the offline zip. LibreOffice Impress opening the slides is
-tests/test_downloads_office.py (marker ``office``)."""
+the four questions, the drawings the notes describe), the tips with pypdf
+(tags, title, language, every question in reading order); links with the
+real size; dates from the data; the files in the offline zip. LibreOffice
+Impress opening the slides is tests/test_downloads_office.py (marker ``office``)."""
 
 from __future__ import annotations
 
