@@ -39,8 +39,10 @@ from hooks.csp import write_csp  # noqa: E402
 from hooks.offline import use_local_shim  # noqa: E402
 from hooks.page_assets import AssetStepFailed, process_site  # noqa: E402
 from hooks.theme_fixes import ThemeMarkupChanged, fix_site  # noqa: E402
+from macros.data import DataError  # noqa: E402
 from macros.downloads.build import build_downloads, write_downloads  # noqa: E402
-from macros.site import Site, check_built_site  # noqa: E402
+from macros.publication import check_build  # noqa: E402
+from macros.site import Site, check_built_site, stop  # noqa: E402
 
 
 def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -78,6 +80,33 @@ def zensical_build(extra_env: dict[str, str] | None = None) -> subprocess.Comple
         text=True,
         check=False,
     )
+
+
+def site_url() -> str:
+    """mkdocs.yml's site_url as both engines read it: SITE_URL, else its default."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node))
+    loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+    value = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader)["site_url"]
+    if isinstance(value, list):  # !ENV [NAME, default]
+        value = os.environ.get(value[0]) or value[-1]
+    return str(value)
+
+
+def preflight(docs_dir: Path = ROOT / "docs") -> str | None:
+    """What the macros check at build start (every data file, the downloads'
+    data, the publication gate), run before Zensical: Zensical shows an error
+    raised inside it as a long traceback, MkDocs as the one line. Returns that
+    line, or None when the build may go on."""
+    try:
+        Site.load(docs_dir)
+        build_downloads(docs_dir, site_name())
+        check_build(site_url(), docs_dir / "data")
+    except DataError as err:
+        return str(stop(err).code)
+    except SystemExit as gate:
+        return str(gate.code)
+    return None
 
 
 def as_material_markup(site_dir: Path) -> None:
@@ -156,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.engine == "zensical":
         if args.site_dir.resolve() != ROOT / "site":
             parser.error("Zensical writes into the project's site/: leave SITE_DIR out")
+        stop = preflight()
+        if stop:
+            sys.stderr.write(stop + "\n")
+            return 1
         result = zensical_build(offline_env)
         sys.stderr.write(result.stdout + result.stderr)
         if result.returncode != 0:

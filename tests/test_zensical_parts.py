@@ -5,6 +5,7 @@ scripts/build.py --post-build)."""
 
 from __future__ import annotations
 
+import shutil
 import types
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from hooks.page_assets import process_site
 from macros.pages import current_page, link_origin, set_meta, source_path
 from macros.urls import asset_url, page_address
 from scripts import build
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # --- The page as each engine hands it to the macros ------------------------------
 
@@ -225,3 +228,37 @@ def test_the_mkdocs_hook_runs_the_same_checks(tmp_path: Path) -> None:
     config = types.SimpleNamespace(site_dir=str(site), plugins={})
     with pytest.raises(PluginError, match="theme_fixes: 404.html"):
         post_build_checks.on_post_build(config)
+
+
+# --- Errors before Zensical runs ---------------------------------------------
+
+
+def test_a_data_error_stops_a_zensical_build_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Zensical shows an error raised inside it as a traceback; the macros'
+    checks run first, so a data error is the same one Swedish line as under
+    MkDocs, and Zensical never starts."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    questions = docs / "data" / "planning_questions.yml"
+    questions.write_text(questions.read_text("utf-8").replace("text:", "txt:", 1), "utf-8")
+    line = build.preflight(docs)
+    assert line is not None and line.startswith("Fel: ") and "\n" not in line
+    assert "planning_questions.yml" in line
+
+
+def test_the_publication_gate_stops_a_zensical_build_before_it_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SITE_URL", "https://intranat.example/kompetens/")
+    monkeypatch.delenv("PREVIEW", raising=False)
+
+    def never(*args: object) -> None:
+        raise AssertionError("Zensical started")
+
+    monkeypatch.setattr(build, "zensical_build", never)
+    assert build.main(["--engine", "zensical"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fel: bygget för publicering på https://intranat.example/kompetens/")
+    assert "Traceback" not in err and len(err.splitlines()) <= 20
