@@ -132,6 +132,9 @@ screen-reader: $(VENV)/.dev  ## Orca reads the checklist; transcript in scripts/
 	dbus-run-session -- $(BIN)/python scripts/screen-reader/run.py
 
 offline: $(VENV)/.runtime  ## Write the offline copy to dist/kompetensutveckling-offline.zip
+ifeq ($(ENGINE),zensical)
+	$(error make offline builds with MkDocs only, for now: leave ENGINE out (tests/test_zensical.py checks Zensical's offline copy))
+endif
 	$(BIN)/python scripts/offline.py
 
 bench: $(VENV)/.dev  ## Print size and speed figures, with date and load (not a test)

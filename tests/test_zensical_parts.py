@@ -262,3 +262,14 @@ def test_the_publication_gate_stops_a_zensical_build_before_it_starts(
     err = capsys.readouterr().err
     assert err.startswith("Fel: bygget för publicering på https://intranat.example/kompetens/")
     assert "Traceback" not in err and len(err.splitlines()) <= 20
+
+
+def test_make_offline_says_it_builds_with_mkdocs_only() -> None:
+    """make offline does not quietly build with MkDocs when Zensical is asked for."""
+    import subprocess
+
+    result = subprocess.run(
+        ["make", "-n", "offline", "ENGINE=zensical"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "make offline builds with MkDocs only" in result.stderr
