@@ -43,6 +43,7 @@ from macros.data import DataError  # noqa: E402
 from macros.downloads.build import build_downloads, write_downloads  # noqa: E402
 from macros.publication import check_build  # noqa: E402
 from macros.site import Site, check_built_site, stop  # noqa: E402
+from scripts.zensical_search import translate_search  # noqa: E402
 
 
 def build_site(dest: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -193,6 +194,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(result.stdout + result.stderr)
         if result.returncode != 0:
             return result.returncode
+        try:
+            translate_search(ROOT / "site")
+        except checks.StepFailed as err:
+            sys.stderr.write(f"The steps after the build stopped: {err}\n")
+            return 1
         return run_post_build(ROOT / "site", offline=args.offline)
     result = build_site(args.site_dir.resolve(), offline_env)
     sys.stderr.write(result.stderr)

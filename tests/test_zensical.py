@@ -42,6 +42,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from hooks.csp import csp_conf_path
+from scripts import zensical_search
 from scripts.nginx import MISSING, NGINX, NginxServer, bind_loopback
 from scripts.offline import FOLDER, write_zip
 from scripts.serve import StaticServer
@@ -194,6 +195,16 @@ def content_differences(mkdocs: Site, zensical: Site) -> list[str]:
 def test_the_generator_is_zensical(zensical_intranet: Site) -> None:
     for page in zensical_intranet.pages():
         assert re.search(r'<meta name="generator" content="zensical-[\d.]+">', page.html), page.url
+
+
+def test_its_search_speaks_swedish(zensical_intranet: Site) -> None:
+    """Zensical's own search writes its words in English (scripts/zensical_search.py)."""
+    scripts = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted(zensical_intranet.root.rglob("*.js"))
+    )
+    for what, english, swedish in zensical_search.WORDS:
+        assert english not in scripts, what
+        assert swedish in scripts, what
 
 
 def test_no_source_file_is_published(

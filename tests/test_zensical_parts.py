@@ -17,7 +17,7 @@ from hooks.offline import SHIM, use_local_shim
 from hooks.page_assets import process_site
 from macros.pages import current_page, link_origin, set_meta, source_path
 from macros.urls import asset_url, page_address
-from scripts import build
+from scripts import build, zensical_search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -273,3 +273,32 @@ def test_make_offline_says_it_builds_with_mkdocs_only() -> None:
     )
     assert result.returncode != 0
     assert "make offline builds with MkDocs only" in result.stderr
+
+
+# --- Zensical's search in Swedish -----------------------------------------------
+
+
+def zensical_bundle() -> str:
+    """Every English piece of Zensical's search script, as it has them."""
+    return ";".join(english for _, english, _ in zensical_search.WORDS)
+
+
+def test_zensicals_search_is_put_in_swedish(tmp_path: Path) -> None:
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "bundle.77dd0ce9.min.js").write_text(zensical_bundle(), encoding="utf-8")
+    (scripts / "bundle.other.min.js").write_text('"No results"', encoding="utf-8")
+    assert zensical_search.translate_search(tmp_path) == 1
+    text = (scripts / "bundle.77dd0ce9.min.js").read_text(encoding="utf-8")
+    assert text == ";".join(swedish for _, _, swedish in zensical_search.WORDS)
+    assert zensical_search.translate_search(tmp_path) == 1  # again: nothing changes
+    assert (scripts / "bundle.77dd0ce9.min.js").read_text(encoding="utf-8") == text
+
+
+def test_a_search_word_not_found_stops_the_build(tmp_path: Path) -> None:
+    scripts = tmp_path / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    changed = zensical_bundle().replace('a="No results"', 'a="Nothing found"')
+    (scripts / "bundle.1.min.js").write_text(changed, encoding="utf-8")
+    with pytest.raises(checks.StepFailed, match="'no results' found 0 times"):
+        zensical_search.translate_search(tmp_path)
