@@ -328,7 +328,7 @@ def test_cuts_fall_between_tags_in_the_body() -> None:
     assert [html[c : c + 4] for c in cuts] == ["<h1>", "<p>b", "<foo", "<p>c", "</fo"]
 
 
-def test_a_space_after_an_inline_element_gets_a_cut_after_it() -> None:
+def test_a_space_after_an_inline_element_and_a_button_get_a_cut() -> None:
     html = (
         '<html><body><header><b>h</b> <i>i</i></header><div class="md-content">'
         "<p><code>a</code> <button>b</button><br> <em>c</em>\n<a>d</a></p>"
@@ -339,4 +339,7 @@ def test_a_space_after_an_inline_element_gets_a_cut_after_it() -> None:
     assert [html[c - 8 : c + 3] for c in cuts if html[c - 1].isspace()] == [
         "</code> <bu",
         ">c</em>\n<a>",
+    ]
+    assert [html[c - 8 : c + 1] for c in cuts if html[c - 1] == ">" and html[c] != "<"] == [
+        "<button>b"
     ]
