@@ -1,6 +1,6 @@
 /* Copy buttons: enhances each [data-module="vgr-copy"] button, which copies
    its data-copy text to the clipboard and says so for a moment.
-   DOM contract (written by templates/widgets/links.md):
+   DOM contract (written by templates/widgets/link_row.html):
      data-copy     the text to copy
      data-copied   what the button says when it worked
      data-failed   what it says when it did not
