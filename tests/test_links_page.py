@@ -81,3 +81,17 @@ def test_every_page_title_names_the_site_once(site: Site) -> None:
         "<title>Länkar för intranätet - Kompetensutveckling i VGR</title>"
         in site.page("lankar/").html
     )
+
+
+def test_each_link_and_copy_button_has_a_name_of_its_own(site: Site) -> None:
+    """A screen reader's list of links or buttons tells the rows apart: the
+    whole-page rows ("Hela sidan") are named with their page (issue 25)."""
+    page = site.page("lankar/")
+    links = re.findall(r'<li><a href="[^"]*"(?: aria-label="([^"]*)")?>([^<]*)</a>', page.html)
+    names = [label or text for label, text in links]
+    buttons = re.findall(r'class="md-button vgr-copy"[^>]*aria-label="([^"]*)"', page.html)
+    assert len(names) == len(buttons) > 10
+    assert len(set(names)) == len(names), sorted(n for n in names if names.count(n) > 1)
+    assert len(set(buttons)) == len(buttons)
+    for label, text in links:
+        assert not label or label.startswith(text)  # what is seen is part of what is heard
