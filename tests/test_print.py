@@ -229,3 +229,26 @@ def test_links_on_paper_without_script_show_the_full_address(browser, base_url: 
             assert base_url + path in text, path
     finally:
         context.close()
+
+
+def test_link_list_on_paper_shows_each_address_once_and_no_button_text(
+    browser, base_url: str
+) -> None:
+    """The intranet link list prints each address on its own line; a link there
+    does not print it again (as a link to another host would: say the site was
+    built for another address than it is served from), and the sentence about
+    the copy buttons is not on paper, where there are none."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    try:
+        goto_settled(page, base_url + "lankar/")
+        assert page.get_by_text("Kopiera adressen med knappen bredvid den.").is_visible()
+        page.evaluate(
+            """() => document.querySelectorAll('.vgr-links > li > a').forEach(
+                 (a, i) => { a.href = 'https://intranat.example/kompetens/sida-' + i; })"""
+        )
+        text = " ".join(sheets(page.pdf(format="A4"))).replace(" ", "")
+        assert "intranat.example" not in text
+        assert "Kopieraadressenmedknappen" not in text
+    finally:
+        context.close()
