@@ -468,6 +468,8 @@ class TestDoneWithoutAnswer:
         assert note.get_attribute("role") == "status"
         assert note.inner_text().startswith("Fråga 3 har inget svar.")
         assert status.inner_text() == "Status: Klar, utan svar"
+        task = page.locator(f"{ROOT} [data-task=kunskaper]")  # the task list at the top
+        assert task.inner_text() == "Klar, utan svar"
         wait_saved(page)
         _, text = pdf_text(page.pdf(format="A4"))
         assert "Status: Klar, utan svar" in " ".join(text.split())
@@ -475,6 +477,7 @@ class TestDoneWithoutAnswer:
         page.fill("#vgr-a-kunskaper-larande", "Övning i par")
         expect(note).to_be_hidden()
         assert status.inner_text() == "Status: Klar"
+        assert task.inner_text() == "Klar"
         page.fill("#vgr-a-kunskaper-larande", "")
         assert status.inner_text() == "Status: Klar, utan svar"
         page.uncheck("#vgr-done-kunskaper")

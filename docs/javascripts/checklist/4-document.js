@@ -17,6 +17,9 @@
 
   const answered = (plan, q) => q.fields.some((f) => (plan.answers[f.id] || "").trim());
 
+  /** Ticked "Klar" with no answer: said so on screen, on paper and in files. */
+  const doneUnanswered = (plan, q) => !!plan.done[q.id] && !answered(plan, q);
+
   function questionStatus(plan, q) {
     if (plan.done[q.id]) return "done";
     return answered(plan, q) ? "started" : "todo";
@@ -38,8 +41,6 @@
       };
     };
     const status = (q) => words.status[questionStatus(plan, q)];
-    /* Honest on paper and in files: "Klar, utan svar" when ticked with no answer. */
-    const unanswered = (q) => !!plan.done[q.id] && !answered(plan, q);
     return {
       title: words.title + (plan.details.name ? ": " + plan.details.name : ""),
       name: plan.details.name || "",
@@ -50,8 +51,8 @@
         text: q.text,
         status: status(q),
         heading: fill(words.heading, { n: i + 1, text: q.text }),
-        unanswered: unanswered(q),
-        statusLine: words.statusLabel + " " + status(q) + (unanswered(q) ? words.unanswered : ""),
+        unanswered: doneUnanswered(plan, q),
+        statusLine: words.statusLabel + " " + status(q) + (doneUnanswered(plan, q) ? words.unanswered : ""),
         fields: q.fields.map((f, j) => field(f.id, j ? f.text : "")),
       })),
       retired: retiredIds(plan, model).map((id) => field(id, plan.questions[id] || id)),
@@ -65,5 +66,5 @@
     };
   }
 
-  parts.document = { pad, day, clock, fill, written, questionStatus, planDoc };
+  parts.document = { pad, day, clock, fill, written, questionStatus, doneUnanswered, planDoc };
 })(typeof checklistParts === "object" ? checklistParts : module.exports);

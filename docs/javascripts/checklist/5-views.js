@@ -7,7 +7,7 @@
   "use strict";
 
   const { own, textOf, copiesOf, retiredIds } = parts.core;
-  const { day, clock, fill, questionStatus } = parts.document;
+  const { day, clock, fill, questionStatus, doneUnanswered } = parts.document;
 
   /** Set text only when it differs: a live region is not re-announced, a caret not moved. */
   function say(el, text) {
@@ -130,7 +130,7 @@
         const status = questionStatus(plan, q);
         const tag = this.$(`[data-task="${q.id}"]`);
         if (status === "done") done++;
-        say(tag, this.words.status[status]);
+        say(tag, this.words.status[status] + (doneUnanswered(plan, q) ? this.words.unanswered : ""));
         tag.dataset.state = status;
       });
       say(this.$("[data-progress]"), fill(this.words.progress, { n: done, all: this.model.questions.length }));
