@@ -319,6 +319,23 @@ class TestWordFile:
 
             parseString(archive.read(name))  # well-formed XML
 
+    def test_the_page_number_is_a_line_of_its_own_in_the_footer(self, js) -> None:
+        """After the guideline's name and the address, "Sida 2 av 2" wrapped
+        over two lines in Writer: it is the footer's second paragraph."""
+        doc = plan_doc(js, {"varfor": "Ett svar"})
+        data = js("async doc => [...new Uint8Array(await tools.docx(doc).arrayBuffer())]", doc)
+        from xml.dom.minidom import parseString
+
+        footer = parseString(zipfile.ZipFile(io.BytesIO(bytes(data))).read("word/footer1.xml"))
+        paragraphs = footer.getElementsByTagName("w:p")
+        texts = [
+            "".join(t.firstChild.data for t in p.getElementsByTagName("w:t") if t.firstChild)
+            for p in paragraphs
+        ]
+        assert len(texts) == 2
+        assert texts[0] == "Riktlinjen – https://intranat.example/kompetens/"
+        assert texts[1].startswith("2026-11-26 – Sida") and "av" in texts[1]
+
     def test_text_that_xml_cannot_hold_is_left_out_not_fatal(self, js) -> None:
         doc = plan_doc(js, {"varfor": 'A\u0001B\u000bC <&> "q"\tD'})
         data = js("async doc => [...new Uint8Array(await tools.docx(doc).arrayBuffer())]", doc)

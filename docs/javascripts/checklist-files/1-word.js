@@ -114,7 +114,8 @@
   /** The plan document as the bytes of a .docx file. */
   function docx(doc) {
     const now = new Date();
-    /* "Sida {page} av {pages}" around the two page fields. */
+    /* "Sida {page} av {pages}" around the two page fields, on a line of its own
+       (after the address it wrapped, "Sida 2" on one line, "av 2" on the next). */
     const pages = (doc.date + " – " + doc.pages).split(/\{pages?\}/);
     const stamp = now.toISOString().replace(/\.\d+Z$/, "Z");
     const rel = (id, type, target) =>
@@ -168,8 +169,8 @@
       {
         name: "word/footer1.xml",
         text: HEAD + `<w:ftr xmlns:w="${W}" xmlns:r="${R}">` +
-          para("Footer", run(`${doc.guideline} – ${doc.url} – ${pages[0]}`) +
-            field("PAGE") + run(pages[1]) + field("NUMPAGES") + run(pages[2])) + "</w:ftr>",
+          para("Footer", run(`${doc.guideline} – ${doc.url}`)) +
+          para("Footer", run(pages[0]) + field("PAGE") + run(pages[1]) + field("NUMPAGES") + run(pages[2])) + "</w:ftr>",
       },
       {
         name: "docProps/core.xml",
