@@ -299,6 +299,6 @@
 
   parts.core = {
     ID, PLAN_ID, TRACK_MS, own, isObj, entries, clone, isDate, emptyPlan, makeModel, slot, textOf,
-    copiesOf, present, retiredIds, putText, addCopy, setText, readState, writeState, keyOf, applyOp, confirmed,
+    copiesOf, present, retiredIds, putText, addCopy, setText, readPlan, readState, writeState, keyOf, applyOp, confirmed,
   };
 })(typeof checklistParts === "object" ? checklistParts : module.exports);

@@ -8,7 +8,7 @@
   "use strict";
 
   const core = parts.core || require("./1-core.js").core;
-  const { own, clone, TRACK_MS, emptyPlan, textOf, copiesOf, present, applyOp, confirmed, writeState, keyOf } = core;
+  const { own, clone, TRACK_MS, emptyPlan, textOf, copiesOf, present, applyOp, confirmed, writeState, keyOf, readPlan } = core;
   const PAUSE_MS = 2000;
   const empty = () => ({ current: null, plans: {}, deleted: {}, extra: {} });
 
@@ -188,11 +188,18 @@
       this.store = state;
       const told = [];
       const lost = this.reconcile(state, now);
-      if (!own(state.plans, id) && own(before.plans, id) && !this.pending.some((op) => op.plan === id && op.type === "create")) {
-        this.copies[id] = clone(before.plans[id]);
-        if (!this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
+      /* A plan deleted elsewhere that is shown here, or has changes waiting
+         here, is kept here as it was deleted (storage holds that for a while),
+         else as this tab last read it: "Ångra", or a write in it, brings back
+         all of it, not an older copy. */
+      for (const p of Object.keys(before.plans)) {
+        if (own(state.plans, p) || (p !== id && !this.pending.some((op) => op.plan === p))) continue;
+        if (this.pending.some((op) => op.plan === p && op.type === "create")) continue;
+        const tomb = state.deleted[p];
+        this.copies[p] = tomb && tomb.plan ? readPlan(tomb.plan, p, this.model, { changed: false }) : clone(before.plans[p]);
+        if (p === id && !this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
       }
-      if (own(state.plans, id)) delete this.copies[id];
+      Object.keys(this.copies).forEach((p) => { if (own(state.plans, p)) delete this.copies[p]; });
       /* The field the person is in keeps its text, unless another tab wrote
          after having read it and only added after it (the caret stays where
          it is); what storage has is shown beside it. */
