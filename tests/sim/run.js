@@ -22,7 +22,9 @@
    out of its field, every update delivered): every saved sentence is in
    storage, whole, every tab shows what storage holds, and no tab has a write
    left unconfirmed. Sentences a person erased (a fill over them, "Ta bort",
-   deleting the plan) are no longer required. */
+   deleting the plan) are no longer required; but a deleted plan that comes
+   back (undo, or a tab writing in it) comes back whole, except from a tab
+   that never read its content while storage kept it (see read()). */
 "use strict";
 
 const path = require("path");
@@ -67,7 +69,7 @@ function schedule(seed, steps, trace) {
   let truth = null;
   let clock = 1_700_000_000_000;
   let planSeq = 0;
-  const sentences = []; /* { text, tab, plan, field, saved, erased } */
+  const sentences = []; /* { text, tab, plan, field, saved, erased, gone } */
   const allowed = {}; /* sentence text -> plans it may be in (copies, imports) */
   const count = 2 + r.int(3);
   const tabs = [];
@@ -75,11 +77,11 @@ function schedule(seed, steps, trace) {
   let pages = 0;
   function makeTab(i, session, recalled) {
     const t = new Tab(MODEL, `t${i}-${++pages}`, session, () => `p${++planSeq}`);
-    const sim = tabs[i] || { i, queue: [], frozen: false, full: false, typing: null, session: null };
+    const sim = tabs[i] || { i, queue: [], frozen: false, full: false, typing: null, session: null, saw: new Set() };
     sim.tab = t;
     sim.cache = truth;
     sim.queue = [];
-    t.load(core.readState(sim.cache, MODEL).state, recalled, clock);
+    t.load(read(sim, sim.cache, true), recalled, clock);
     tabs[i] = sim;
     return sim;
   }
@@ -97,9 +99,32 @@ function schedule(seed, steps, trace) {
   };
   const truthState = () => readOnly(truth);
 
+  /* Deleting a plan erases, by the person's intent, what the deleting tab
+     showed in it (s.gone). Storage keeps the deleted plan's content two
+     minutes, so that "Ångra", or a tab writing in it meanwhile, brings back
+     all of it; a tab that writes in it later, never having read that
+     content, can only bring it back as it last read it. So sim.saw: the
+     deleted plans whose kept content a tab has read. */
+  function read(sim, raw, fresh) {
+    const state = fresh ? core.readState(raw, MODEL).state : readOnly(raw);
+    for (const [p, tomb] of Object.entries(state.deleted)) if (tomb.plan) sim.saw.add(p);
+    return state;
+  }
+
+  /* A write brought back plans deleted before: from a copy this tab never had. */
+  function broughtBack(sim, blind, d) {
+    blind.filter((p) => core.own(d.state.plans, p)).forEach((p) => {
+      note(`  t${sim.i} brings back ${p} as it last read it`);
+      sentences.forEach((s) => { if (s.gone === p) s.erased = true; });
+    });
+    read(sim, d.text);
+  }
+  const blindTo = (sim, state) => Object.keys(state.deleted).filter((p) => !state.deleted[p].plan && !sim.saw.has(p));
+
   function write(sim) {
     const t = sim.tab;
-    const state = core.readState(sim.cache, MODEL).state;
+    const state = read(sim, sim.cache, true);
+    const blind = blindTo(sim, state);
     const d = t.draft(state, clock, false);
     if (!d) return false;
     if (sim.full) { t.failing = true; note(`  t${sim.i} write failed (full)`); return false; }
@@ -107,6 +132,7 @@ function schedule(seed, steps, trace) {
     sim.cache = d.text;
     sim.queue = [];
     t.commit(d, clock);
+    broughtBack(sim, blind, d);
     tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); });
     sentences.forEach((s) => {
       if (s.tab === sim.i && s.done && !s.saved) {
@@ -117,10 +143,11 @@ function schedule(seed, steps, trace) {
   }
 
   function sync(sim) {
-    const res = sim.tab.sync(readOnly(sim.cache), clock);
+    const res = sim.tab.sync(read(sim, sim.cache), clock);
     res.told.forEach((x) => {
       if (x.type === "gone" && r.chance(0.3)) { /* the person undoes the deletion from the notice */
         sim.tab.add(core.clone(x.copy), false);
+        sentences.forEach((s) => { if (s.gone === x.plan && planText(x.copy, s.field).some((y) => y.includes(s.text))) s.gone = null; });
         note(`  t${sim.i} undoes deletion of ${x.plan}`);
       }
     });
@@ -222,11 +249,14 @@ function schedule(seed, steps, trace) {
     [2, function remove(sim) {
       if (sim.typing) return;
       const t = sim.tab;
-      const d = t.draft(core.readState(sim.cache, MODEL).state, clock, true);
-      if (d && !sim.full) { truth = sim.cache = d.text; t.commit(d, clock); tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); }); }
-    sentences.forEach((x) => { if (x.tab === sim.i && x.plan === t.planId && !x.saved) x.erased = true; });
+      const state = read(sim, sim.cache, true);
+      const blind = blindTo(sim, state);
+      const d = t.draft(state, clock, true);
+      if (d && !sim.full) { truth = sim.cache = d.text; t.commit(d, clock); broughtBack(sim, blind, d); tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); }); }
+      sentences.forEach((x) => { if (x.tab === sim.i && x.plan === t.planId && !x.saved) x.erased = true; });
       const id = t.planId;
       const plan = t.remove(id);
+      sentences.forEach((x) => { if (x.plan === id && planText(plan, x.field).some((y) => y.includes(x.text))) x.gone = id; });
       sim.undo = plan;
       t.open(t.latest() || t.fresh(true, clock));
       write(sim);
@@ -235,6 +265,7 @@ function schedule(seed, steps, trace) {
       if (!sim.undo || sim.typing) return;
       const plan = sim.undo;
       sim.undo = null;
+      sentences.forEach((s) => { if (s.gone === plan.id) s.gone = null; });
       sim.tab.add(plan, false);
       sim.tab.open(plan.id);
       write(sim);
