@@ -513,7 +513,63 @@ function races() {
   tabs.forEach((t) => { t.release(); w.save(t); });
   for (let k = 0; k < 4; k++) tabs.forEach((t) => { w.see(t); w.save(t); });
   said.forEach((x) => check(w.has(h.planId, "varfor", x), `5: lost ${JSON.stringify(x)}`));
-  console.log("races: all 5 scenarios hold");
+
+  /* 6 (seed 2251734939). A tab learns that the plan it shows was deleted
+     elsewhere while storage still holds the plan as deleted; more than two
+     minutes later it writes in it: the plan comes back as deleted, not as
+     this tab had last read it. */
+  const LATER = 2 * core.TRACK_MS + 1000;
+  w = world();
+  const j = w.tab("j");
+  w.type(j, "varfor", "Första");
+  w.save(j);
+  const k = w.tab("k"); /* then k reads nothing for a while (back/forward cache) */
+  w.type(j, "name", "Andra");
+  w.save(j);
+  const gone = j.planId;
+  j.release();
+  j.remove(gone);
+  j.open(j.fresh(true, w.now));
+  w.save(j);
+  w.see(k); /* k sees the deletion while the plan's content is kept */
+  check(k.planId === gone && core.present(k.shown(), MODEL, "name", "Andra"), "6: the deleted plan is shown without all of it");
+  w.now += LATER;
+  w.type(j, "hur", "Ny plan");
+  w.save(j); /* storage no longer keeps the deleted plan's content */
+  k.cache = w.truth;
+  w.type(k, "effekt", "Tredje");
+  w.save(k);
+  check(w.has(gone, "effekt", "Tredje") && w.has(gone, "varfor", "Första"), "6: text typed in the deleted plan was lost");
+  check(w.has(gone, "name", "Andra"), "6: a plan brought back lost text it had when deleted");
+
+  /* 7 (seed 4794). A tab with a change waiting in a plan (storage full) that
+     it never read as deleted: within two minutes its write brings back all of
+     the plan; later, only what it had read, and its change (storage keeps a
+     deleted plan's content no longer: the plan was deleted on purpose). */
+  for (const wait of [0, LATER]) {
+    w = world();
+    const m = w.tab("m");
+    w.type(m, "varfor", "Första");
+    w.save(m);
+    const n = w.tab("n");
+    w.type(n, "hur", "Väntar"); /* n's storage is full: the change waits */
+    w.type(m, "name", "Andra");
+    w.save(m);
+    const id = m.planId;
+    m.release();
+    m.remove(id);
+    m.open(m.fresh(true, w.now));
+    w.save(m);
+    w.now += wait;
+    w.type(m, "effekt", "Ny plan");
+    w.save(m);
+    n.release();
+    w.see(n); /* n reads storage again and writes */
+    w.save(n);
+    check(w.has(id, "hur", "Väntar") && w.has(id, "varfor", "Första"), "7: text typed in the deleted plan was lost");
+    check(wait ? !w.has(id, "name", "Andra") : w.has(id, "name", "Andra"), "7: the deleted content was kept too long or too short");
+  }
+  console.log("races: all 7 scenarios hold");
 }
 
 function main() {
