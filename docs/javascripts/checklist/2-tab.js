@@ -109,9 +109,13 @@
       return plan.id;
     }
 
+    /** Delete a plan. What waits to be written in it (typed, or redone after
+        another tab wrote over it) is written first: the deleted plan that
+        storage keeps for "Ångra", here or in another tab, holds all that was
+        shown. Returns the plan as shown. */
     remove(id) {
       const plan = this.shown(id);
-      this.pending = this.pending.filter((op) => op.plan !== id || op.type === "create");
+      this.pending = this.pending.filter((op) => op.plan !== id || !op.hold);
       this.pending.push({ type: "delete", plan: id });
       delete this.copies[id];
       return plan;
@@ -165,7 +169,8 @@
       if (!ops.length && !lost && !force) return null;
       const known = Object.assign({}, this.copies, this.store.plans);
       const ws = ops.map(() => ++this.n);
-      const told = ops.map((op, i) => applyOp(state, op, this.model, known, now, ws[i], this.id)).filter(Boolean);
+      const told = ops.map((op, i) => applyOp(state, op, this.model, known, now, ws[i], this.id))
+        .filter((t) => t && own(state.plans, t.plan)); /* nothing to say about a plan deleted here */
       if (own(state.plans, this.planId)) state.current = this.planId;
       return { state, ops, ws, told, text: writeState(state, now) };
     }
