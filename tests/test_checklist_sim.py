@@ -29,11 +29,13 @@ RUN = ROOT / "tests" / "sim" / "run.js"
 # wrong order; a tab that learnt of a deletion keeping its own older copy of
 # the plan, not the plan as deleted (2251734939); a tab that never read the
 # deleted plan's content bringing it back after storage stopped keeping it
-# (4794: the simulation's oracle was wrong there, see run.js).
+# (4794: the simulation's oracle was wrong there, see run.js); a plan deleted
+# while a lost write of it waited to be redone (storage full), kept without
+# that text (31027435, 41003052).
 REGRESSION_SEEDS = [
     (1, 60), (22, 60), (142, 60), (523, 60), (895, 60), (5936, 60),
     (20263420, 40), (20262688, 40), (20267891, 40), (20265917, 40),
-    (2251734939, 60), (4794, 40),
+    (2251734939, 60), (4794, 40), (31027435, 40), (41003052, 60),
 ]  # fmt: skip
 
 # Races found and not fixed yet, as (seed, steps): strict expected failures,
