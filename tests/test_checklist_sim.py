@@ -72,10 +72,16 @@ def test_schedules_that_once_found_a_race(seed: int, steps: int) -> None:
     simulate("--schedules", "1", "--seed", str(seed), "--steps", str(steps))
 
 
-@pytest.mark.xfail(strict=True, reason="open race: see OPEN_RACES")
-@pytest.mark.parametrize(("seed", "steps"), OPEN_RACES)
-def test_open_race_found_by_the_long_run(seed: int, steps: int) -> None:
-    simulate("--schedules", "1", "--seed", str(seed), "--steps", str(steps))
+def test_open_races_still_fail() -> None:
+    """Each open race still fails (a strict expected failure, without a
+    skipped test when there is none): once one passes, move it to
+    REGRESSION_SEEDS."""
+    for seed, steps in OPEN_RACES:
+        result = subprocess.run(
+            [node(), str(RUN), "--schedules", "1", "--seed", str(seed), "--steps", str(steps)],
+            capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+        assert result.returncode == 1, f"seed {seed} passes now: move it to REGRESSION_SEEDS"
 
 
 def test_races_found_stay_fixed() -> None:
