@@ -143,10 +143,17 @@
     /** Writes of this tab (in the last minute) that storage no longer shows, and
         nobody who wrote after them saw: do them again. */
     reconcile(state, now) {
-      const lost = this.sent.filter((s) => !confirmed(state, this.model, s, s.tab));
-      this.sent = this.sent.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
+      const all = this.sent;
+      const lost = all.filter((s) => !confirmed(state, this.model, s, s.tab));
+      this.sent = all.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
       const again = [];
+      /* A plan made or deleted here, then deleted or brought back here again
+         ("Ångra"): only the last of these counts, whichever storage lost. */
+      const plan = (p) => keyOf(p) === "plan";
+      const undone = (s) => plan(s.op) && (all.slice(all.indexOf(s) + 1).some((o) => o.op.plan === s.op.plan && plan(o.op))
+        || this.pending.some((p) => p.plan === s.op.plan && plan(p)));
       lost.forEach((s) => {
+        if (undone(s)) return;
         const like = (p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type;
         const later = this.pending.find(like); /* typed since: it holds the newer text */
         const earlier = again.find(like); /* lost too, written before this one */
