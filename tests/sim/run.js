@@ -24,7 +24,7 @@
    left unconfirmed. Sentences a person erased (a fill over them, "Ta bort",
    deleting the plan) are no longer required; but a deleted plan that comes
    back (undo, or a tab writing in it) comes back whole, except from a tab
-   that never read its content while storage kept it (see read()). */
+   that never learnt its content while storage kept it (see commit()). */
 "use strict";
 
 const path = require("path");
@@ -77,11 +77,14 @@ function schedule(seed, steps, trace) {
   let pages = 0;
   function makeTab(i, session, recalled) {
     const t = new Tab(MODEL, `t${i}-${++pages}`, session, () => `p${++planSeq}`);
-    const sim = tabs[i] || { i, queue: [], frozen: false, full: false, typing: null, session: null, saw: new Set() };
+    const sim = tabs[i] || { i, queue: [], frozen: false, full: false, typing: null, session: null };
     sim.tab = t;
     sim.cache = truth;
     sim.queue = [];
-    t.load(read(sim, sim.cache, true), recalled, clock);
+    const state = core.readState(sim.cache, MODEL).state;
+    sim.had = {}; /* a new page knows nothing of what the old one read */
+    learn(sim, state);
+    t.load(state, recalled, clock);
     tabs[i] = sim;
     return sim;
   }
@@ -99,41 +102,52 @@ function schedule(seed, steps, trace) {
   };
   const truthState = () => readOnly(truth);
 
-  /* Deleting a plan erases, by the person's intent, what the deleting tab
-     showed in it (s.gone). Storage keeps the deleted plan's content two
-     minutes, so that "Ångra", or a tab writing in it meanwhile, brings back
-     all of it; a tab that writes in it later, never having read that
-     content, can only bring it back as it last read it. So sim.saw: the
-     deleted plans whose kept content a tab has read. */
-  function read(sim, raw, fresh) {
-    const state = fresh ? core.readState(raw, MODEL).state : readOnly(raw);
-    for (const [p, tomb] of Object.entries(state.deleted)) if (tomb.plan) sim.saw.add(p);
-    return state;
+  /* A deleted plan's content stays in storage two minutes, so that "Ångra",
+     or a tab writing in the plan meanwhile, brings back all of it (s.gone:
+     the sentence was in the plan when it was deleted). A tab that writes in
+     it later can only bring back what it learnt of it: sim.had[plan] is
+     what a tab last learnt, "live", or deleted, with the content storage
+     kept of that deletion ({ at }) or without ("blind"). */
+  function seenIn(state) {
+    const deleted = Object.entries(state.deleted).map(([p, tomb]) => [p, !!tomb.plan, tomb.at]);
+    return { live: Object.keys(state.plans), deleted };
   }
+  function learn(sim, state) {
+    const seen = state.live ? state : seenIn(state);
+    seen.live.forEach((p) => { sim.had[p] = "live"; });
+    seen.deleted.forEach(([p, kept, at]) => { if (sim.had[p] === "live") sim.had[p] = kept ? { at } : "blind"; });
+  }
+  const holds = (plan, s) => planText(plan, s.field).some((x) => x.includes(s.text));
 
-  /* A write brought back plans deleted before: from a copy this tab never had. */
-  function broughtBack(sim, blind, d) {
+  /* Write a draft. A plan deleted is deleted with what it held; a plan
+     brought back by a tab blind to that, without it, is what the person
+     deleted, not a loss. */
+  function commit(sim, seen, d, stray) {
+    const blind = seen.deleted.filter(([p, kept, at]) => !kept && !(sim.had[p] && sim.had[p].at === at)).map(([p]) => p);
+    seen.live.filter((p) => d.state.deleted[p] && d.state.deleted[p].plan).forEach((p) => {
+      const plan = core.readPlan(d.state.deleted[p].plan, p, MODEL, { changed: false });
+      sentences.forEach((s) => { if (s.plan === p) s.gone = holds(plan, s) ? p : null; });
+    });
+    truth = sim.cache = d.text;
+    if (!stray) sim.queue = []; /* a tab's own write supersedes older ones on their way (stray: the remove step leaves them) */
+    sim.tab.commit(d, clock);
     blind.filter((p) => core.own(d.state.plans, p)).forEach((p) => {
       note(`  t${sim.i} brings back ${p} as it last read it`);
       sentences.forEach((s) => { if (s.gone === p) s.erased = true; });
     });
-    read(sim, d.text);
+    learn(sim, seen);
+    learn(sim, d.state);
+    tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); });
   }
-  const blindTo = (sim, state) => Object.keys(state.deleted).filter((p) => !state.deleted[p].plan && !sim.saw.has(p));
 
   function write(sim) {
     const t = sim.tab;
-    const state = read(sim, sim.cache, true);
-    const blind = blindTo(sim, state);
+    const state = core.readState(sim.cache, MODEL).state;
+    const seen = seenIn(state);
     const d = t.draft(state, clock, false);
     if (!d) return false;
     if (sim.full) { t.failing = true; note(`  t${sim.i} write failed (full)`); return false; }
-    truth = d.text;
-    sim.cache = d.text;
-    sim.queue = [];
-    t.commit(d, clock);
-    broughtBack(sim, blind, d);
-    tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); });
+    commit(sim, seen, d);
     sentences.forEach((s) => {
       if (s.tab === sim.i && s.done && !s.saved) {
         s.saved = d.ops.some((op) => op.type === "text" && op.plan === s.plan && op.field === s.field && op.value.includes(s.text));
@@ -143,11 +157,13 @@ function schedule(seed, steps, trace) {
   }
 
   function sync(sim) {
-    const res = sim.tab.sync(read(sim, sim.cache), clock);
+    const state = readOnly(sim.cache);
+    learn(sim, state);
+    const res = sim.tab.sync(state, clock);
     res.told.forEach((x) => {
       if (x.type === "gone" && r.chance(0.3)) { /* the person undoes the deletion from the notice */
         sim.tab.add(core.clone(x.copy), false);
-        sentences.forEach((s) => { if (s.gone === x.plan && planText(x.copy, s.field).some((y) => y.includes(s.text))) s.gone = null; });
+        sentences.forEach((s) => { if (s.gone === x.plan && holds(x.copy, s)) s.gone = null; });
         note(`  t${sim.i} undoes deletion of ${x.plan}`);
       }
     });
@@ -249,14 +265,13 @@ function schedule(seed, steps, trace) {
     [2, function remove(sim) {
       if (sim.typing) return;
       const t = sim.tab;
-      const state = read(sim, sim.cache, true);
-      const blind = blindTo(sim, state);
+      const state = core.readState(sim.cache, MODEL).state;
+      const seen = seenIn(state);
       const d = t.draft(state, clock, true);
-      if (d && !sim.full) { truth = sim.cache = d.text; t.commit(d, clock); broughtBack(sim, blind, d); tabs.forEach((o) => { if (o !== sim) o.queue.push({ value: d.text, due: clock + r.int(MAX_LAG) }); }); }
+      if (d && !sim.full) commit(sim, seen, d, true);
       sentences.forEach((x) => { if (x.tab === sim.i && x.plan === t.planId && !x.saved) x.erased = true; });
       const id = t.planId;
       const plan = t.remove(id);
-      sentences.forEach((x) => { if (x.plan === id && planText(plan, x.field).some((y) => y.includes(x.text))) x.gone = id; });
       sim.undo = plan;
       t.open(t.latest() || t.fresh(true, clock));
       write(sim);
@@ -265,7 +280,7 @@ function schedule(seed, steps, trace) {
       if (!sim.undo || sim.typing) return;
       const plan = sim.undo;
       sim.undo = null;
-      sentences.forEach((s) => { if (s.gone === plan.id) s.gone = null; });
+      sentences.forEach((s) => { if (s.gone === plan.id && holds(plan, s)) s.gone = null; });
       sim.tab.add(plan, false);
       sim.tab.open(plan.id);
       write(sim);
