@@ -609,7 +609,29 @@ function races() {
   x.add(shownThen, false);
   w.save(x);
   check(w.has(lost, "name", "Första"), "8: undo did not bring back the text");
-  console.log("races: all 8 scenarios hold");
+
+  /* 9 (seed 31058816). A plan deleted and brought back ("Ångra") in one tab;
+     a tab that read neither then writes the plan as it had it: the deletion,
+     lost to that write, is not done again over the undo. */
+  w = world();
+  const u = w.tab("u");
+  w.type(u, "varfor", "Kvar");
+  w.save(u);
+  const v = w.tab("v"); /* then v reads nothing for a while */
+  const kept = u.planId;
+  u.release();
+  const back = core.clone(u.remove(kept));
+  u.open(u.fresh(true, w.now));
+  w.save(u);
+  u.add(back, false);
+  u.open(kept);
+  w.save(u);
+  w.type(v, "hur", "Från v");
+  w.save(v);
+  w.see(u);
+  w.save(u);
+  check(w.has(kept, "varfor", "Kvar") && w.has(kept, "hur", "Från v"), "9: a deletion undone was done again");
+  console.log("races: all 9 scenarios hold");
 }
 
 function main() {
