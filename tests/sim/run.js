@@ -122,14 +122,16 @@ function schedule(seed, steps, trace) {
   /* Write a draft. A plan deleted is deleted with what it held; a plan
      brought back by a tab blind to that, without it, is what the person
      deleted, not a loss. */
-  function commit(sim, seen, d, stray) {
+  function commit(sim, seen, d, keepQueue) {
     const blind = seen.deleted.filter(([p, kept, at]) => !kept && !(sim.had[p] && sim.had[p].at === at)).map(([p]) => p);
     seen.live.filter((p) => d.state.deleted[p] && d.state.deleted[p].plan).forEach((p) => {
       const plan = core.readPlan(d.state.deleted[p].plan, p, MODEL, { changed: false });
       sentences.forEach((s) => { if (s.plan === p) s.gone = holds(plan, s) ? p : null; });
     });
     truth = sim.cache = d.text;
-    if (!stray) sim.queue = []; /* a tab's own write supersedes older ones on their way (stray: the remove step leaves them) */
+    /* A tab's own write supersedes older ones on their way; the remove step
+       has always left them (so that kept seeds replay as they were found). */
+    if (!keepQueue) sim.queue = [];
     sim.tab.commit(d, clock);
     blind.filter((p) => core.own(d.state.plans, p)).forEach((p) => {
       note(`  t${sim.i} brings back ${p} as it last read it`);
