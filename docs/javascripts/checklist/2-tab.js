@@ -148,10 +148,16 @@
       this.sent = all.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
       const again = [];
       /* A plan made or deleted here, then deleted or brought back here again
-         ("Ångra"): only the last of these counts, whichever storage lost. */
+         ("Ångra"): only the last of these counts, whichever storage lost; and
+         a change in a plan deleted here since (storage has kept that
+         deletion) is not made again: it would bring the plan back. */
       const plan = (p) => keyOf(p) === "plan";
-      const undone = (s) => plan(s.op) && (all.slice(all.indexOf(s) + 1).some((o) => o.op.plan === s.op.plan && plan(o.op))
-        || this.pending.some((p) => p.plan === s.op.plan && plan(p)));
+      const undone = (s) => {
+        const later = all.slice(all.indexOf(s) + 1).filter((o) => o.op.plan === s.op.plan && plan(o.op));
+        const last = later[later.length - 1];
+        if (!plan(s.op)) return !!last && last.op.type === "delete" && !lost.includes(last) && own(state.deleted, s.op.plan);
+        return later.length > 0 || this.pending.some((p) => p.plan === s.op.plan && plan(p));
+      };
       lost.forEach((s) => {
         if (undone(s)) return;
         const like = (p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type;
