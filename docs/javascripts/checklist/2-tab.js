@@ -218,6 +218,11 @@
         if (p === id && !this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
       }
       Object.keys(this.copies).forEach((p) => { if (own(state.plans, p)) delete this.copies[p]; });
+      /* An undo waiting here brings the plan back as it was last deleted. */
+      this.pending.forEach((op) => {
+        const tomb = op.type === "create" && !own(state.plans, op.plan) && state.deleted[op.plan];
+        if (tomb && tomb.plan) op.copy = this.copies[op.plan] = readPlan(tomb.plan, op.plan, this.model, { changed: false });
+      });
       /* The field the person is in keeps its text, unless another tab wrote
          after having read it and only added after it (the caret stays where
          it is); what storage has is shown beside it. */
