@@ -633,7 +633,68 @@ function races() {
   w.see(u);
   w.save(u);
   check(w.has(kept, "varfor", "Kvar") && w.has(kept, "hur", "Från v"), "9: a deletion undone was done again");
-  console.log("races: all 9 scenarios hold");
+
+  /* 10 (seed 51093477). An "Ångra" waits to be written (storage full) while
+     the plan is brought back, written in and deleted again elsewhere: the
+     undo, written more than two minutes later, brings back the plan as last
+     deleted, not as it was at the first deletion. */
+  w = world();
+  const a1 = w.tab("a");
+  w.type(a1, "varfor", "Första");
+  w.save(a1);
+  const b1 = w.tab("b");
+  const twice = a1.planId;
+  a1.release();
+  const first = core.clone(a1.remove(twice));
+  a1.open(a1.fresh(true, w.now));
+  w.save(a1);
+  b1.cache = w.truth;
+  const told = b1.sync(core.readState(b1.cache, MODEL).state, w.now).told.find((x) => x.type === "gone");
+  check(told, "10: no notice of the deletion");
+  b1.add(core.clone(told.copy), false); /* "Ångra" in b, whose storage is full */
+  w.save(b1, true);
+  a1.add(first, false);
+  a1.open(twice);
+  w.save(a1);
+  w.type(a1, "hur", "Andra");
+  w.save(a1);
+  a1.release();
+  a1.remove(twice);
+  a1.open(a1.fresh(true, w.now));
+  w.save(a1);
+  w.see(b1, undefined, true); /* b reads the second deletion; still full */
+  w.now += LATER;
+  w.type(a1, "name", "Ny plan");
+  w.save(a1);
+  b1.cache = w.truth;
+  w.save(b1);
+  check(w.has(twice, "varfor", "Första") && w.has(twice, "hur", "Andra"), "10: an undo brought back an older plan");
+
+  /* 11 (seed 61016033). A text written twice here, the second time over a
+     stale copy that holds it from the first; the plan is then deleted here:
+     the second write, which storage no longer records, is not made again
+     into the deleted plan (that would bring it back). */
+  w = world();
+  const c1 = w.tab("c");
+  w.type(c1, "name", "Planen");
+  w.save(c1);
+  w.type(c1, "varfor", "Ett");
+  w.save(c1);
+  const d1 = w.tab("d"); /* reads the first write of "Ett" */
+  c1.edit({ type: "text", plan: c1.planId, field: "varfor", value: "Ett" }, w.now);
+  w.save(c1); /* the same text again: a second write */
+  w.type(d1, "hur", "Från d");
+  w.save(d1); /* d's copy of storage has "Ett" from the first write */
+  w.see(c1);
+  c1.release();
+  const deleted = c1.planId;
+  c1.remove(deleted);
+  c1.open(c1.fresh(true, w.now));
+  w.save(c1);
+  w.see(c1);
+  w.save(c1);
+  check(!core.own(core.readState(w.truth, MODEL).state.plans, deleted), "11: a plan deleted here came back");
+  console.log("races: all 11 scenarios hold");
 }
 
 function main() {
