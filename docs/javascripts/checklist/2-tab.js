@@ -163,7 +163,15 @@
         const like = (p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type;
         const later = this.pending.find(like); /* typed since: it holds the newer text */
         const earlier = again.find(like); /* lost too, written before this one */
-        if (later && later.type === "text") later.base = null;
+        if (later && later.type === "text") {
+          /* typed since in a box that did not show this text (another tab had
+             put it beside the answer): it is kept beside the answer again */
+          const saw = later.base && later.base.text.includes(s.op.value);
+          if (!saw && !later.value.includes(s.op.value)) {
+            again.push({ type: "keep", plan: s.op.plan, field: s.op.field, copy: { text: s.op.value, at: s.at, by: s.tab } });
+          }
+          later.base = null;
+        }
         else if (earlier && earlier.type === "text") earlier.value = s.op.value;
         else if (!later) again.push(Object.assign({}, s.op, { base: null, hold: false, quiet: false }));
       });
