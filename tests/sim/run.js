@@ -339,7 +339,8 @@ function schedule(seed, steps, trace) {
       if (plan && planText(plan, s.field).some((x) => x.includes(s.text))) continue;
       const t = tabs[s.tab].tab;
       const held = t.pending.concat(t.sent.map((x) => x.op))
-        .some((op) => op.plan === s.plan && op.type === "text" && op.field === s.field && op.value.includes(s.text));
+        .some((op) => op.plan === s.plan && op.field === s.field
+          && ((op.type === "text" && op.value.includes(s.text)) || (op.type === "keep" && op.copy.text.includes(s.text))));
       if (!final && held) continue;
       throw new Failure(`sentence ${s.text} typed in t${s.tab} (${s.plan}/${s.field}) is lost${final ? " after settling" : ""}`);
     }
