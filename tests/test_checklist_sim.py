@@ -36,13 +36,15 @@ RUN = ROOT / "tests" / "sim" / "run.js"
 # tab that never learnt its content, where the oracle was wrong (31115733,
 # 31141198, 31191466); an undo waiting (storage full) over a later deletion
 # bringing back the older plan (51093477); a lost write made again into a
-# plan its tab had deleted since, bringing the plan back (61013428, 61016033).
+# plan its tab had deleted since, bringing the plan back (61013428, 61016033);
+# a lost text another tab had kept beside the answer, dropped because the box
+# was typed in since (61048961, 61057305).
 REGRESSION_SEEDS = [
     (1, 60), (22, 60), (142, 60), (523, 60), (895, 60), (5936, 60),
     (20263420, 40), (20262688, 40), (20267891, 40), (20265917, 40),
     (2251734939, 60), (4794, 40), (31027435, 40), (41003052, 60),
     (31058816, 40), (31115733, 40), (31141198, 40), (31191466, 40),
-    (51093477, 40), (61013428, 60), (61016033, 60),
+    (51093477, 40), (61013428, 60), (61016033, 60), (61048961, 60), (61057305, 60),
 ]  # fmt: skip
 
 # Races found and not fixed yet, as (seed, steps): strict expected failures,

@@ -695,7 +695,33 @@ function races() {
   w.see(c1);
   w.save(c1);
   check(!core.own(core.readState(w.truth, MODEL).state.plans, deleted), "11: a plan deleted here came back");
-  console.log("races: all 11 scenarios hold");
+
+  /* 12 (seeds 61048961, 61057305). Another tab knowingly writes over a text
+     and keeps it beside the answer; this tab then types on in the box (which
+     shows the other text) while a stale write loses both: the lost text is
+     kept beside the answer again, not dropped for the newer box. */
+  w = world();
+  const e1 = w.tab("e");
+  w.type(e1, "name", "Planen");
+  w.save(e1);
+  const f1 = w.tab("f"); /* f reads nothing after this */
+  const g1 = w.tab("g");
+  w.type(g1, "varfor", "Två");
+  w.type(e1, "varfor", "Ett");
+  w.save(e1);
+  e1.release();
+  g1.cache = w.truth;
+  w.save(g1); /* g writes over "Ett" knowingly: "Ett" is kept beside it */
+  check(w.has(e1.planId, "varfor", "Ett"), "12: the first text was not kept beside the answer");
+  w.see(e1);
+  w.type(e1, "varfor", "Två och mer");
+  w.type(f1, "hur", "Från f");
+  w.save(f1); /* a stale copy: loses both */
+  w.see(e1);
+  e1.release();
+  w.save(e1);
+  check(w.has(e1.planId, "varfor", "Ett") && w.has(e1.planId, "varfor", "Två och mer"), "12: a text lost to a stale write was dropped");
+  console.log("races: all 12 scenarios hold");
 }
 
 function main() {
