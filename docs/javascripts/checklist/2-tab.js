@@ -171,8 +171,7 @@
             again.push({ type: "keep", plan: s.op.plan, field: s.op.field, copy: { text: s.op.value, at: s.at, by: s.tab } });
           }
           later.base = null;
-        }
-        else if (earlier && earlier.type === "text") earlier.value = s.op.value;
+        } else if (earlier && earlier.type === "text") earlier.value = s.op.value;
         else if (!later) again.push(Object.assign({}, s.op, { base: null, hold: false, quiet: false }));
       });
       this.pending.unshift(...again);
