@@ -119,9 +119,9 @@ function schedule(seed, steps, trace) {
   }
   const holds = (plan, s) => planText(plan, s.field).some((x) => x.includes(s.text));
 
-  /* Write a draft. A plan deleted is deleted with what it held; a plan
-     brought back by a tab blind to that, without it, is what the person
-     deleted, not a loss. */
+  /* Write a draft. A plan deleted is deleted with what it held; brought
+     back, it holds all of it again, but from a tab blind to that: without
+     it, what the person deleted, not a loss. */
   function commit(sim, seen, d, keepQueue) {
     const blind = seen.deleted.filter(([p, kept, at]) => !kept && !(sim.had[p] && sim.had[p].at === at)).map(([p]) => p);
     seen.live.filter((p) => d.state.deleted[p] && d.state.deleted[p].plan).forEach((p) => {
@@ -133,9 +133,10 @@ function schedule(seed, steps, trace) {
        has always left them (so that kept seeds replay as they were found). */
     if (!keepQueue) sim.queue = [];
     sim.tab.commit(d, clock);
-    blind.filter((p) => core.own(d.state.plans, p)).forEach((p) => {
-      note(`  t${sim.i} brings back ${p} as it last read it`);
-      sentences.forEach((s) => { if (s.gone === p) s.erased = true; });
+    seen.deleted.filter(([p]) => core.own(d.state.plans, p)).forEach(([p]) => {
+      const whole = !blind.includes(p);
+      if (!whole) note(`  t${sim.i} brings back ${p} as it last read it`);
+      sentences.forEach((s) => { if (s.gone === p) { s.gone = null; s.erased = s.erased || !whole; } });
     });
     learn(sim, seen);
     learn(sim, d.state);
@@ -335,7 +336,7 @@ function schedule(seed, steps, trace) {
         if (allowed[s.text].includes(id)) continue;
         if (FIELDS.some((f) => planText(p, f).some((x) => x.includes(s.text)))) throw new Failure(`sentence ${s.text} from ${s.plan} is in plan ${id}`);
       }
-      if (!plan && state.deleted[s.plan]) continue;
+      if (!plan && (state.deleted[s.plan] || s.gone === s.plan)) continue; /* deleted with its plan */
       if (plan && planText(plan, s.field).some((x) => x.includes(s.text))) continue;
       const t = tabs[s.tab].tab;
       const held = t.pending.concat(t.sent.map((x) => x.op))
