@@ -197,11 +197,38 @@
 
     /** The draft was written. */
     commit(d, now) {
+      const before = this.store;
+      const was = this.shown();
       this.pending = this.pending.filter((op) => !d.ops.includes(op));
       d.ops.forEach((op, i) => this.sent.push({ w: d.ws[i], at: now, tab: this.id, op: Object.assign({}, op, { base: null }) }));
       this.store = d.state;
       this.failing = false;
       d.ops.forEach((op) => { if (op.type === "create" || op.type === "delete") delete this.copies[op.plan]; });
+      this.keepBox(before, was, now); /* what was read for this write may differ too */
+    }
+
+    /** The field the person is in keeps its text, unless another tab wrote
+        after having read it and only added after it (the caret stays where
+        it is); what storage has is shown beside it. before, was: the store
+        and the plan shown before storage (or this tab's own write) changed. */
+    keepBox(before, was, now) {
+      const id = this.planId;
+      const f = this.active;
+      if (!f) return;
+      const stored = textOf(this.planIn(id), this.model, f);
+      const vv = this.planIn(id).revs[f] || {};
+      /* ...and only once the person has paused: two people typing into one
+         answer at once each keep their own box, every sentence whole. */
+      const paused = now - (this.typedAt || 0) >= PAUSE_MS;
+      const grows = (box, seen) => paused && stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
+      const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
+      if (held && held.hold) {
+        if (stored === held.value || grows(held.value, held.seen)) this.pending.splice(this.pending.indexOf(held), 1);
+      } else if (!held) {
+        const box = textOf(was, this.model, f);
+        const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
+        if (stored !== box && !grows(box, seen)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true, seen });
+      }
     }
 
     /** Storage changed (another tab, back/forward cache, focus): show it under the rules.
@@ -230,26 +257,7 @@
         const tomb = op.type === "create" && !own(state.plans, op.plan) && state.deleted[op.plan];
         if (tomb && tomb.plan) op.copy = this.copies[op.plan] = readPlan(tomb.plan, op.plan, this.model, { changed: false });
       });
-      /* The field the person is in keeps its text, unless another tab wrote
-         after having read it and only added after it (the caret stays where
-         it is); what storage has is shown beside it. */
-      const f = this.active;
-      if (f) {
-        const stored = textOf(this.planIn(id), this.model, f);
-        const vv = this.planIn(id).revs[f] || {};
-        /* ...and only once the person has paused: two people typing into one
-           answer at once each keep their own box, every sentence whole. */
-        const paused = now - (this.typedAt || 0) >= PAUSE_MS;
-        const grows = (box, seen) => paused && stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
-        const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
-        if (held && held.hold) {
-          if (stored === held.value || grows(held.value, held.seen)) this.pending.splice(this.pending.indexOf(held), 1);
-        } else if (!held) {
-          const box = textOf(was, this.model, f);
-          const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
-          if (stored !== box && !grows(box, seen)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true, seen });
-        }
-      }
+      this.keepBox(before, was, now);
       const after = this.shown(id);
       for (const field of Object.keys(after.conflicts)) {
         const old = copiesOf(was, field).map((c) => c.text);
