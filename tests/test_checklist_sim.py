@@ -38,13 +38,17 @@ RUN = ROOT / "tests" / "sim" / "run.js"
 # bringing back the older plan (51093477); a lost write made again into a
 # plan its tab had deleted since, bringing the plan back (61013428, 61016033);
 # a lost text another tab had kept beside the answer, dropped because the box
-# was typed in since (61048961, 61057305).
+# was typed in since (61048961, 61057305); a box changed under the person's
+# keys by the tab's own save, which read a stale text containing the box's
+# (71018214); text deleted with its plan taken for lost once a stale write
+# dropped the deleted plan's record (71061023, 71092279; the oracle).
 REGRESSION_SEEDS = [
     (1, 60), (22, 60), (142, 60), (523, 60), (895, 60), (5936, 60),
     (20263420, 40), (20262688, 40), (20267891, 40), (20265917, 40),
     (2251734939, 60), (4794, 40), (31027435, 40), (41003052, 60),
     (31058816, 40), (31115733, 40), (31141198, 40), (31191466, 40),
     (51093477, 40), (61013428, 60), (61016033, 60), (61048961, 60), (61057305, 60),
+    (71018214, 60), (71061023, 60), (71092279, 60),
 ]  # fmt: skip
 
 # Races found and not fixed yet, as (seed, steps): strict expected failures,
