@@ -124,8 +124,9 @@ function schedule(seed, steps, trace) {
      it, what the person deleted, not a loss. */
   function commit(sim, seen, d, keepQueue) {
     const blind = seen.deleted.filter(([p, kept, at]) => !kept && !(sim.had[p] && sim.had[p].at === at)).map(([p]) => p);
-    seen.live.filter((p) => d.state.deleted[p] && d.state.deleted[p].plan).forEach((p) => {
-      const plan = core.readPlan(d.state.deleted[p].plan, p, MODEL, { changed: false });
+    const was = Object.fromEntries(seen.deleted.map(([p, , at]) => [p, at]));
+    Object.entries(d.state.deleted).filter(([p, tomb]) => tomb.plan && was[p] !== tomb.at).forEach(([p, tomb]) => {
+      const plan = core.readPlan(tomb.plan, p, MODEL, { changed: false });
       sentences.forEach((s) => { if (s.plan === p) s.gone = holds(plan, s) ? p : null; });
     });
     truth = sim.cache = d.text;
@@ -166,7 +167,6 @@ function schedule(seed, steps, trace) {
     res.told.forEach((x) => {
       if (x.type === "gone" && r.chance(0.3)) { /* the person undoes the deletion from the notice */
         sim.tab.add(core.clone(x.copy), false);
-        sentences.forEach((s) => { if (s.gone === x.plan && holds(x.copy, s)) s.gone = null; });
         note(`  t${sim.i} undoes deletion of ${x.plan}`);
       }
     });
@@ -283,7 +283,6 @@ function schedule(seed, steps, trace) {
       if (!sim.undo || sim.typing) return;
       const plan = sim.undo;
       sim.undo = null;
-      sentences.forEach((s) => { if (s.gone === plan.id && holds(plan, s)) s.gone = null; });
       sim.tab.add(plan, false);
       sim.tab.open(plan.id);
       write(sim);
@@ -336,7 +335,8 @@ function schedule(seed, steps, trace) {
         if (allowed[s.text].includes(id)) continue;
         if (FIELDS.some((f) => planText(p, f).some((x) => x.includes(s.text)))) throw new Failure(`sentence ${s.text} from ${s.plan} is in plan ${id}`);
       }
-      if (!plan && (state.deleted[s.plan] || s.gone === s.plan)) continue; /* deleted with its plan */
+      if (!plan && state.deleted[s.plan]) continue;
+      if (s.gone === s.plan) continue; /* deleted with its plan (a stale copy of the plan may show again) */
       if (plan && planText(plan, s.field).some((x) => x.includes(s.text))) continue;
       const t = tabs[s.tab].tab;
       const held = t.pending.concat(t.sent.map((x) => x.op))
