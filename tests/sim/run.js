@@ -21,10 +21,12 @@
    and "Ta bort" leave exactly the chosen text. After settling (every tab
    out of its field, every update delivered): every saved sentence is in
    storage, whole, every tab shows what storage holds, and no tab has a write
-   left unconfirmed. Sentences a person erased (a fill over them, "Ta bort",
-   deleting the plan) are no longer required; but a deleted plan that comes
-   back (undo, or a tab writing in it) comes back whole, except from a tab
-   that never learnt its content while storage kept it (see commit()). */
+   left unconfirmed. Sentences a person erased (a fill over them, "Ta bort")
+   are no longer required, nor those deleted with their plan (a stale copy
+   of the plan may be stored again meanwhile) until the plan is brought back:
+   by "Ångra", or by a tab writing in it that learnt its content while
+   storage kept it, it comes back whole; by a tab that never did, as that
+   tab knew it (see commit()). */
 "use strict";
 
 const path = require("path");
