@@ -71,7 +71,7 @@ function schedule(seed, steps, trace) {
   let truth = null;
   let clock = 1_700_000_000_000;
   let planSeq = 0;
-  const sentences = []; /* { text, tab, plan, field, saved, erased, gone } */
+  const sentences = []; /* { text, tab, plan, field, saved, erased, gone: { plan, at } of the deletion } */
   const allowed = {}; /* sentence text -> plans it may be in (copies, imports) */
   const count = 2 + r.int(3);
   const tabs = [];
@@ -106,7 +106,7 @@ function schedule(seed, steps, trace) {
 
   /* A deleted plan's content stays in storage two minutes, so that "Ångra",
      or a tab writing in the plan meanwhile, brings back all of it (s.gone:
-     the sentence was in the plan when it was deleted). A tab that writes in
+     the deletion whose kept content held the sentence). A tab that writes in
      it later can only bring back what it learnt of it: sim.had[plan] is
      what a tab last learnt, "live", or deleted, with the content storage
      kept of that deletion ({ at }) or without ("blind"). */
@@ -129,17 +129,19 @@ function schedule(seed, steps, trace) {
     const was = Object.fromEntries(seen.deleted.map(([p, , at]) => [p, at]));
     Object.entries(d.state.deleted).filter(([p, tomb]) => tomb.plan && was[p] !== tomb.at).forEach(([p, tomb]) => {
       const plan = core.readPlan(tomb.plan, p, MODEL, { changed: false });
-      sentences.forEach((s) => { if (s.plan === p) s.gone = holds(plan, s) ? p : null; });
+      sentences.forEach((s) => { if (s.plan === p && holds(plan, s)) s.gone = { plan: p, at: tomb.at }; });
     });
     truth = sim.cache = d.text;
     /* A tab's own write supersedes older ones on their way; the remove step
        has always left them (so that kept seeds replay as they were found). */
     if (!keepQueue) sim.queue = [];
     sim.tab.commit(d, clock);
-    seen.deleted.filter(([p]) => core.own(d.state.plans, p)).forEach(([p]) => {
+    seen.deleted.filter(([p]) => core.own(d.state.plans, p)).forEach(([p, , at]) => {
       const whole = !blind.includes(p);
       if (!whole) note(`  t${sim.i} brings back ${p} as it last read it`);
-      sentences.forEach((s) => { if (s.gone === p) { s.gone = null; s.erased = s.erased || !whole; } });
+      sentences.forEach((s) => {
+        if (s.gone && s.gone.plan === p && s.gone.at === at) { s.gone = null; s.erased = s.erased || !whole; }
+      });
     });
     learn(sim, seen);
     learn(sim, d.state);
@@ -338,7 +340,7 @@ function schedule(seed, steps, trace) {
         if (FIELDS.some((f) => planText(p, f).some((x) => x.includes(s.text)))) throw new Failure(`sentence ${s.text} from ${s.plan} is in plan ${id}`);
       }
       if (!plan && state.deleted[s.plan]) continue;
-      if (s.gone === s.plan) continue; /* deleted with its plan (a stale copy of the plan may show again) */
+      if (s.gone) continue; /* deleted with its plan (a stale copy of the plan may show again) */
       if (plan && planText(plan, s.field).some((x) => x.includes(s.text))) continue;
       const t = tabs[s.tab].tab;
       const held = t.pending.concat(t.sent.map((x) => x.op))
