@@ -145,8 +145,8 @@
     reconcile(state, now) {
       const all = this.sent;
       const lost = all.filter((s) => !confirmed(state, this.model, s, s.tab));
-      this.sent = all.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
       const again = [];
+      const waits = []; /* not done again while its plan stays deleted here: watched on */
       /* A plan made or deleted here, then deleted or brought back here again
          ("Ångra"): only the last of these counts, whichever storage lost; and
          a change in a plan deleted here since (storage has kept that
@@ -155,8 +155,10 @@
       const undone = (s) => {
         const later = all.slice(all.indexOf(s) + 1).filter((o) => o.op.plan === s.op.plan && plan(o.op));
         const last = later[later.length - 1];
-        if (!plan(s.op)) return !!last && last.op.type === "delete" && !lost.includes(last) && own(state.deleted, s.op.plan);
-        return later.length > 0 || this.pending.some((p) => p.plan === s.op.plan && plan(p));
+        if (plan(s.op)) return later.length > 0 || this.pending.some((p) => p.plan === s.op.plan && plan(p));
+        if (!last || last.op.type !== "delete" || lost.includes(last) || !own(state.deleted, s.op.plan)) return false;
+        waits.push(s);
+        return true;
       };
       lost.forEach((s) => {
         if (undone(s)) return;
@@ -174,8 +176,9 @@
         } else if (earlier && earlier.type === "text") earlier.value = s.op.value;
         else if (!later) again.push(Object.assign({}, s.op, { base: null, hold: false, quiet: false }));
       });
+      this.sent = all.filter((s) => (!lost.includes(s) || waits.includes(s)) && now - s.at < TRACK_MS);
       this.pending.unshift(...again);
-      return lost.length;
+      return lost.length - waits.length;
     }
 
     /** What to write now: state is what storage holds (freshly read). */
