@@ -202,11 +202,13 @@
     commit(d, now) {
       const before = this.store;
       const was = this.shown();
+      const gone = this.keepGone(before, d.state);
       this.pending = this.pending.filter((op) => !d.ops.includes(op));
       d.ops.forEach((op, i) => this.sent.push({ w: d.ws[i], at: now, tab: this.id, op: Object.assign({}, op, { base: null }) }));
       this.store = d.state;
       this.failing = false;
       d.ops.forEach((op) => { if (op.type === "create" || op.type === "delete") delete this.copies[op.plan]; });
+      d.told.push(...gone);
       this.keepBox(before, was, now); /* what was read for this write may differ too */
     }
 
@@ -234,6 +236,23 @@
       }
     }
 
+    /** A plan deleted elsewhere that is shown here, or has changes waiting
+        here, is kept here as it was deleted (storage holds that for a while),
+        else as this tab last read it: "Ångra", or a write in it, brings back
+        all of it, not an older copy. Returns what to tell. */
+    keepGone(before, state) {
+      const told = [];
+      for (const p of Object.keys(before.plans)) {
+        if (own(state.plans, p) || (p !== this.planId && !this.pending.some((op) => op.plan === p))) continue;
+        if (this.pending.some((op) => op.plan === p && (op.type === "create" || op.type === "delete"))) continue;
+        const tomb = state.deleted[p];
+        this.copies[p] = tomb && tomb.plan ? readPlan(tomb.plan, p, this.model, { changed: false }) : clone(before.plans[p]);
+        if (p === this.planId && !this.pendingFor(p)) told.push({ type: "gone", plan: p, copy: this.copies[p] });
+      }
+      Object.keys(this.copies).forEach((p) => { if (own(state.plans, p)) delete this.copies[p]; });
+      return told;
+    }
+
     /** Storage changed (another tab, back/forward cache, focus): show it under the rules.
         Returns { told, save } (save: this tab has something to write again). */
     sync(state, now) {
@@ -243,18 +262,7 @@
       this.store = state;
       const told = [];
       const lost = this.reconcile(state, now);
-      /* A plan deleted elsewhere that is shown here, or has changes waiting
-         here, is kept here as it was deleted (storage holds that for a while),
-         else as this tab last read it: "Ångra", or a write in it, brings back
-         all of it, not an older copy. */
-      for (const p of Object.keys(before.plans)) {
-        if (own(state.plans, p) || (p !== id && !this.pending.some((op) => op.plan === p))) continue;
-        if (this.pending.some((op) => op.plan === p && op.type === "create")) continue;
-        const tomb = state.deleted[p];
-        this.copies[p] = tomb && tomb.plan ? readPlan(tomb.plan, p, this.model, { changed: false }) : clone(before.plans[p]);
-        if (p === id && !this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
-      }
-      Object.keys(this.copies).forEach((p) => { if (own(state.plans, p)) delete this.copies[p]; });
+      told.push(...this.keepGone(before, state));
       /* An undo waiting here brings the plan back as it was last deleted. */
       this.pending.forEach((op) => {
         const tomb = op.type === "create" && !own(state.plans, op.plan) && state.deleted[op.plan];
