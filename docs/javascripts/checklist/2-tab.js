@@ -163,7 +163,7 @@
       lost.forEach((s) => {
         if (undone(s)) return;
         const like = (p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type;
-        const later = this.pending.find((p) => like(p) && !p.hold); /* typed since: it holds the newer text */
+        const later = this.pending.find(like); /* typed since: it holds the newer text */
         const earlier = again.find(like); /* lost too, written before this one */
         if (later && later.type === "text") {
           /* typed since in a box that did not show this text (another tab had
