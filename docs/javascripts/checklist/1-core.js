@@ -248,7 +248,16 @@
     /* A plan brought back (undo, or written in elsewhere) comes back as it was deleted. */
     const kept = !plan && tomb && tomb.plan && readPlan(tomb.plan, op.plan, model, { changed: false });
     if (op.type === "create") {
-      if (plan) return null;
+      if (plan) {
+        /* Brought back ("Ångra") while a tab that had not seen the deletion
+           has stored an older copy of it again: what that copy lacks is
+           kept beside its answers. */
+        const texts = entries(Object.assign({}, op.copy.answers, op.copy.details)).map(([f, text]) => [f, { text, at: op.copy.updated, by: "" }]);
+        entries(op.copy.conflicts).forEach(([f, list]) => [].concat(list).forEach((c) => texts.push([f, c])));
+        texts.forEach(([f, copy]) => { if (addCopy(plan, model, f, copy)) mark("copies:" + f); });
+        for (const [k, vv] of entries(op.copy.revs)) plan.revs[k] = mergeVv(plan.revs[k], vv, now); /* the deletion too */
+        return null;
+      }
       plan = state.plans[op.plan] = kept || clone(op.copy);
       plan.extra = plan.extra || {};
     } else if (!plan) {
@@ -299,6 +308,6 @@
 
   parts.core = {
     ID, PLAN_ID, TRACK_MS, own, isObj, entries, clone, isDate, emptyPlan, makeModel, slot, textOf,
-    copiesOf, present, retiredIds, putText, addCopy, setText, readState, writeState, keyOf, applyOp, confirmed,
+    copiesOf, present, retiredIds, putText, addCopy, setText, readPlan, readState, writeState, keyOf, applyOp, confirmed,
   };
 })(typeof checklistParts === "object" ? checklistParts : module.exports);

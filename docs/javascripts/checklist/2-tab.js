@@ -8,7 +8,7 @@
   "use strict";
 
   const core = parts.core || require("./1-core.js").core;
-  const { own, clone, TRACK_MS, emptyPlan, textOf, copiesOf, present, applyOp, confirmed, writeState, keyOf } = core;
+  const { own, clone, TRACK_MS, emptyPlan, textOf, copiesOf, present, applyOp, confirmed, writeState, keyOf, readPlan } = core;
   const PAUSE_MS = 2000;
   const empty = () => ({ current: null, plans: {}, deleted: {}, extra: {} });
 
@@ -109,9 +109,13 @@
       return plan.id;
     }
 
+    /** Delete a plan. What waits to be written in it (typed, or redone after
+        another tab wrote over it) is written first: the deleted plan that
+        storage keeps for "Ångra", here or in another tab, holds all that was
+        shown. Returns the plan as shown. */
     remove(id) {
       const plan = this.shown(id);
-      this.pending = this.pending.filter((op) => op.plan !== id || op.type === "create");
+      this.pending = this.pending.filter((op) => op.plan !== id || !op.hold);
       this.pending.push({ type: "delete", plan: id });
       delete this.copies[id];
       return plan;
@@ -139,19 +143,42 @@
     /** Writes of this tab (in the last minute) that storage no longer shows, and
         nobody who wrote after them saw: do them again. */
     reconcile(state, now) {
-      const lost = this.sent.filter((s) => !confirmed(state, this.model, s, s.tab));
-      this.sent = this.sent.filter((s) => !lost.includes(s) && now - s.at < TRACK_MS);
+      const all = this.sent;
+      const lost = all.filter((s) => !confirmed(state, this.model, s, s.tab));
       const again = [];
+      const waits = []; /* not done again while its plan stays deleted here: watched on */
+      /* A plan made or deleted here, then deleted or brought back here again
+         ("Ångra"): only the last of these counts, whichever storage lost; and
+         a change in a plan deleted here since (storage has kept that
+         deletion) is not made again: it would bring the plan back. */
+      const plan = (p) => keyOf(p) === "plan";
+      const undone = (s) => {
+        const later = all.slice(all.indexOf(s) + 1).filter((o) => o.op.plan === s.op.plan && plan(o.op));
+        const last = later[later.length - 1];
+        if (plan(s.op)) return later.length > 0 || this.pending.some((p) => p.plan === s.op.plan && plan(p));
+        if (!last || last.op.type !== "delete" || lost.includes(last) || !own(state.deleted, s.op.plan)) return false;
+        waits.push(s);
+        return true;
+      };
       lost.forEach((s) => {
+        if (undone(s)) return;
         const like = (p) => p.plan === s.op.plan && keyOf(p) === keyOf(s.op) && p.type === s.op.type;
         const later = this.pending.find(like); /* typed since: it holds the newer text */
         const earlier = again.find(like); /* lost too, written before this one */
-        if (later && later.type === "text") later.base = null;
-        else if (earlier && earlier.type === "text") earlier.value = s.op.value;
+        if (later && later.type === "text") {
+          /* typed since in a box that did not show this text (another tab had
+             put it beside the answer): it is kept beside the answer again */
+          const saw = later.base && later.base.text.includes(s.op.value);
+          if (!saw && !later.value.includes(s.op.value)) {
+            again.push({ type: "keep", plan: s.op.plan, field: s.op.field, copy: { text: s.op.value, at: s.at, by: s.tab } });
+          }
+          later.base = null;
+        } else if (earlier && earlier.type === "text") earlier.value = s.op.value;
         else if (!later) again.push(Object.assign({}, s.op, { base: null, hold: false, quiet: false }));
       });
+      this.sent = all.filter((s) => (!lost.includes(s) || waits.includes(s)) && now - s.at < TRACK_MS);
       this.pending.unshift(...again);
-      return lost.length;
+      return lost.length - waits.length;
     }
 
     /** What to write now: state is what storage holds (freshly read). */
@@ -165,18 +192,65 @@
       if (!ops.length && !lost && !force) return null;
       const known = Object.assign({}, this.copies, this.store.plans);
       const ws = ops.map(() => ++this.n);
-      const told = ops.map((op, i) => applyOp(state, op, this.model, known, now, ws[i], this.id)).filter(Boolean);
+      const told = ops.map((op, i) => applyOp(state, op, this.model, known, now, ws[i], this.id))
+        .filter((t) => t && own(state.plans, t.plan)); /* nothing to say about a plan deleted here */
       if (own(state.plans, this.planId)) state.current = this.planId;
       return { state, ops, ws, told, text: writeState(state, now) };
     }
 
     /** The draft was written. */
     commit(d, now) {
+      const before = this.store;
+      const was = this.shown();
+      const gone = this.keepGone(before, d.state);
       this.pending = this.pending.filter((op) => !d.ops.includes(op));
       d.ops.forEach((op, i) => this.sent.push({ w: d.ws[i], at: now, tab: this.id, op: Object.assign({}, op, { base: null }) }));
       this.store = d.state;
       this.failing = false;
       d.ops.forEach((op) => { if (op.type === "create" || op.type === "delete") delete this.copies[op.plan]; });
+      d.told.push(...gone);
+      this.keepBox(before, was, now); /* what was read for this write may differ too */
+    }
+
+    /** The field the person is in keeps its text, unless another tab wrote
+        after having read it and only added after it (the caret stays where
+        it is); what storage has is shown beside it. before, was: the store
+        and the plan shown before storage (or this tab's own write) changed. */
+    keepBox(before, was, now) {
+      const id = this.planId;
+      const f = this.active;
+      if (!f) return;
+      const stored = textOf(this.planIn(id), this.model, f);
+      const vv = this.planIn(id).revs[f] || {};
+      /* ...and only once the person has paused: two people typing into one
+         answer at once each keep their own box, every sentence whole. */
+      const paused = now - (this.typedAt || 0) >= PAUSE_MS;
+      const grows = (box, seen) => paused && stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
+      const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
+      if (held && held.hold) {
+        if (stored === held.value || grows(held.value, held.seen)) this.pending.splice(this.pending.indexOf(held), 1);
+      } else if (!held) {
+        const box = textOf(was, this.model, f);
+        const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
+        if (stored !== box && !grows(box, seen)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true, seen });
+      }
+    }
+
+    /** A plan deleted elsewhere that is shown here, or has changes waiting
+        here, is kept here as it was deleted (storage holds that for a while),
+        else as this tab last read it: "Ångra", or a write in it, brings back
+        all of it, not an older copy. Returns what to tell. */
+    keepGone(before, state) {
+      const told = [];
+      for (const p of Object.keys(before.plans)) {
+        if (own(state.plans, p) || (p !== this.planId && !this.pending.some((op) => op.plan === p))) continue;
+        if (this.pending.some((op) => op.plan === p && (op.type === "create" || op.type === "delete"))) continue;
+        const tomb = state.deleted[p];
+        this.copies[p] = tomb && tomb.plan ? readPlan(tomb.plan, p, this.model, { changed: false }) : clone(before.plans[p]);
+        if (p === this.planId && !this.pendingFor(p)) told.push({ type: "gone", plan: p, copy: this.copies[p] });
+      }
+      Object.keys(this.copies).forEach((p) => { if (own(state.plans, p)) delete this.copies[p]; });
+      return told;
     }
 
     /** Storage changed (another tab, back/forward cache, focus): show it under the rules.
@@ -188,31 +262,13 @@
       this.store = state;
       const told = [];
       const lost = this.reconcile(state, now);
-      if (!own(state.plans, id) && own(before.plans, id) && !this.pending.some((op) => op.plan === id && op.type === "create")) {
-        this.copies[id] = clone(before.plans[id]);
-        if (!this.pendingFor(id)) told.push({ type: "gone", plan: id, copy: this.copies[id] });
-      }
-      if (own(state.plans, id)) delete this.copies[id];
-      /* The field the person is in keeps its text, unless another tab wrote
-         after having read it and only added after it (the caret stays where
-         it is); what storage has is shown beside it. */
-      const f = this.active;
-      if (f) {
-        const stored = textOf(this.planIn(id), this.model, f);
-        const vv = this.planIn(id).revs[f] || {};
-        /* ...and only once the person has paused: two people typing into one
-           answer at once each keep their own box, every sentence whole. */
-        const paused = now - (this.typedAt || 0) >= PAUSE_MS;
-        const grows = (box, seen) => paused && stored.startsWith(box) && Object.entries(seen).every(([t, v]) => vv[t] && vv[t][0] >= v[0]);
-        const held = this.pending.find((op) => op.plan === id && op.field === f && op.type === "text");
-        if (held && held.hold) {
-          if (stored === held.value || grows(held.value, held.seen)) this.pending.splice(this.pending.indexOf(held), 1);
-        } else if (!held) {
-          const box = textOf(was, this.model, f);
-          const seen = (before.plans[id] && before.plans[id].revs[f]) || {};
-          if (stored !== box && !grows(box, seen)) this.pending.push({ type: "text", plan: id, field: f, value: box, base: null, hold: true, seen });
-        }
-      }
+      told.push(...this.keepGone(before, state));
+      /* An undo waiting here brings the plan back as it was last deleted. */
+      this.pending.forEach((op) => {
+        const tomb = op.type === "create" && !own(state.plans, op.plan) && state.deleted[op.plan];
+        if (tomb && tomb.plan) op.copy = this.copies[op.plan] = readPlan(tomb.plan, op.plan, this.model, { changed: false });
+      });
+      this.keepBox(before, was, now);
       const after = this.shown(id);
       for (const field of Object.keys(after.conflicts)) {
         const old = copiesOf(was, field).map((c) => c.text);
