@@ -444,6 +444,16 @@ function races() {
       if (t.sync(core.readState(t.cache, MODEL).state, w.now).save) w.save(t, full);
     };
     w.type = (t, field, value) => { w.now += 10; t.focus(field); t.edit({ type: "text", plan: t.planId, field, value }, w.now); };
+    /* "Ta bort planen": the plan shown is deleted and a fresh, empty one
+       shown. Returns the deleted plan's id and a copy of it as it was shown. */
+    w.deleteShown = (t) => {
+      t.release();
+      const id = t.planId;
+      const plan = core.clone(t.remove(id));
+      t.open(t.fresh(true, w.now));
+      w.save(t);
+      return { id, plan };
+    };
     w.has = (plan, field, text) => core.present(core.readState(w.truth, MODEL).state.plans[plan], MODEL, field, text);
     return w;
   };
@@ -549,11 +559,7 @@ function races() {
   const k = w.tab("k"); /* then k reads nothing for a while (back/forward cache) */
   w.type(j, "name", "Andra");
   w.save(j);
-  const gone = j.planId;
-  j.release();
-  j.remove(gone);
-  j.open(j.fresh(true, w.now));
-  w.save(j);
+  const gone = w.deleteShown(j).id;
   w.see(k); /* k sees the deletion while the plan's content is kept */
   check(k.planId === gone && core.present(k.shown(), MODEL, "name", "Andra"), "6: the deleted plan is shown without all of it");
   w.now += LATER;
@@ -578,11 +584,7 @@ function races() {
     w.type(n, "hur", "Väntar"); /* n's storage is full: the change waits */
     w.type(m, "name", "Andra");
     w.save(m);
-    const id = m.planId;
-    m.release();
-    m.remove(id);
-    m.open(m.fresh(true, w.now));
-    w.save(m);
+    const id = w.deleteShown(m).id;
     w.now += wait;
     w.type(m, "effekt", "Ny plan");
     w.save(m);
@@ -626,11 +628,7 @@ function races() {
   w.type(u, "varfor", "Kvar");
   w.save(u);
   const v = w.tab("v"); /* then v reads nothing for a while */
-  const kept = u.planId;
-  u.release();
-  const back = core.clone(u.remove(kept));
-  u.open(u.fresh(true, w.now));
-  w.save(u);
+  const { id: kept, plan: back } = w.deleteShown(u);
   u.add(back, false);
   u.open(kept);
   w.save(u);
@@ -649,11 +647,7 @@ function races() {
   w.type(a1, "varfor", "Första");
   w.save(a1);
   const b1 = w.tab("b");
-  const twice = a1.planId;
-  a1.release();
-  const first = core.clone(a1.remove(twice));
-  a1.open(a1.fresh(true, w.now));
-  w.save(a1);
+  const { id: twice, plan: first } = w.deleteShown(a1);
   b1.cache = w.truth;
   const told = b1.sync(core.readState(b1.cache, MODEL).state, w.now).told.find((x) => x.type === "gone");
   check(told, "10: no notice of the deletion");
@@ -664,10 +658,7 @@ function races() {
   w.save(a1);
   w.type(a1, "hur", "Andra");
   w.save(a1);
-  a1.release();
-  a1.remove(twice);
-  a1.open(a1.fresh(true, w.now));
-  w.save(a1);
+  check(w.deleteShown(a1).id === twice, "10: the plan shown is not the one deleted before");
   w.see(b1, undefined, true); /* b reads the second deletion; still full */
   w.now += LATER;
   w.type(a1, "name", "Ny plan");
@@ -692,11 +683,7 @@ function races() {
   w.type(d1, "hur", "Från d");
   w.save(d1); /* d's copy of storage has "Ett" from the first write */
   w.see(c1);
-  c1.release();
-  const deleted = c1.planId;
-  c1.remove(deleted);
-  c1.open(c1.fresh(true, w.now));
-  w.save(c1);
+  const deleted = w.deleteShown(c1).id;
   w.see(c1);
   w.save(c1);
   check(!core.own(core.readState(w.truth, MODEL).state.plans, deleted), "11: a plan deleted here came back");
@@ -757,11 +744,7 @@ function races() {
   w.type(k1, "hur", "Andra");
   w.save(k1);
   w.see(m1);
-  k1.release();
-  const undone = k1.planId;
-  k1.remove(undone);
-  k1.open(k1.fresh(true, w.now));
-  w.save(k1);
+  const undone = w.deleteShown(k1).id;
   m1.cache = w.truth;
   const notice = m1.sync(core.readState(m1.cache, MODEL).state, w.now).told.find((x) => x.type === "gone");
   check(notice, "14: no notice of the deletion");
@@ -790,11 +773,7 @@ function races() {
   w.type(q1, "hur", "Från q");
   w.save(q1); /* over "Ett" with "Ett två", which holds it */
   w.see(n1);
-  n1.release();
-  const back9 = n1.planId;
-  const copy9 = core.clone(n1.remove(back9));
-  n1.open(n1.fresh(true, w.now));
-  w.save(n1);
+  const { id: back9, plan: copy9 } = w.deleteShown(n1);
   w.see(n1); /* "Ett" is not written again into the deleted plan */
   n1.add(copy9, false);
   n1.open(back9);
