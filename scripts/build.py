@@ -85,13 +85,7 @@ def zensical_build(extra_env: dict[str, str] | None = None) -> subprocess.Comple
 
 def site_url() -> str:
     """mkdocs.yml's site_url as both engines read it: SITE_URL, else its default."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node))
-    loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
-    value = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader)["site_url"]
-    if isinstance(value, list):  # !ENV [NAME, default]
-        value = os.environ.get(value[0]) or value[-1]
-    return str(value)
+    return str(mkdocs_setting("site_url"))
 
 
 def preflight(docs_dir: Path = ROOT / "docs") -> str | None:
@@ -121,11 +115,23 @@ def as_material_markup(site_dir: Path) -> None:
             path.write_text(fixed, encoding="utf-8")
 
 
-def site_name() -> str:
-    """mkdocs.yml's site_name (its !ENV and other tags are not needed here)."""
+def mkdocs_setting(name: str) -> object:
+    """One setting of mkdocs.yml, with its !ENV tag read as the engines read it
+    (the first variable set, else the default); other tags are not needed here."""
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+        *names, default = loader.construct_sequence(node)
+        return next((os.environ[n] for n in names if os.environ.get(n)), default)
+
     loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", env)
     loader.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader)["site_name"]
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), loader)[name]
+
+
+def site_name() -> str:
+    """mkdocs.yml's site_name."""
+    return str(mkdocs_setting("site_name"))
 
 
 def post_build(site_dir: Path, offline: bool = False, docs_dir: Path = ROOT / "docs") -> None:
